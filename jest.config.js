@@ -1,0 +1,9 @@
+/** Jest runs TypeScript through ts-jest (decorator metadata needs the TypeScript emitter). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/tests', '<rootDir>/seeds'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 120000,
+};
