@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+
+/** Every setting of the service, read once from the environment (documented in the README). */
+export interface Settings {
+  /** PostgreSQL URL; when unset the service uses the embedded SQLite file. */
+  databaseUrl?: string;
+  /** Path of the SQLite file (created on first start). */
+  sqlitePath: string;
+  port: number;
+  host: string;
+  /** Load the bundled network into an empty database on start. */
+  seedOnStart: boolean;
+}
+
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded SQLite database)');
+  }
+  return {
+    databaseUrl,
+    sqlitePath: resolve(env.SQLITE_PATH ?? 'data/registry.sqlite'),
+    port: Number(env.PORT ?? 4000),
+    host: env.HOST ?? '127.0.0.1',
+    seedOnStart: (env.SEED_ON_START ?? 'true') !== 'false',
+  };
+}

@@ -1,0 +1,46 @@
+import { Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { SqliteDriver } from '@mikro-orm/sqlite';
+import { Settings } from '../config';
+import { entities } from './entities';
+import { migrationsList } from './migrations';
+
+/** SQLite settings applied to every connection: durability with WAL, integrity, and waiting instead of failing on a lock. */
+export const SQLITE_PRAGMAS = [
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA synchronous = NORMAL',
+  'PRAGMA foreign_keys = ON',
+  'PRAGMA busy_timeout = 5000',
+];
+
+type SqliteConn = { exec(sql: string, cb: (err: Error | null) => void): void };
+
+/** MikroORM options for the configured database: SQLite by default, PostgreSQL when DATABASE_URL says so. */
+export function ormOptions(settings: Settings): Options {
+  const common: Options = {
+    entities,
+    extensions: [Migrator],
+    // silent: the migrator's progress lines would pollute the service's JSON logs.
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    forceUndefined: false,
+    debug: false,
+    allowGlobalContext: false,
+  };
+  if (settings.databaseUrl) {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: settings.databaseUrl, pool: { min: 1, max: 10 } };
+  }
+  return {
+    ...common,
+    driver: SqliteDriver,
+    dbName: settings.sqlitePath,
+    // One connection: SQLite has one writer anyway, and the pragmas stay set on it.
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate: (conn: SqliteConn, done: (err: Error | null, conn: SqliteConn) => void) =>
+        conn.exec(SQLITE_PRAGMAS.join(';'), (err) => done(err, conn)),
+    },
+  } as Options;
+}

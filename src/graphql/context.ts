@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/knex';
+import DataLoader from 'dataloader';
+
+/**
+ * Per-request DataLoaders, created on first use and dropped with the request,
+ * so nothing cached is ever shared between two callers.
+ */
+export class Loaders {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  /** The loader registered under `name` (include variable parts such as `asOf` in it). */
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<readonly V[]>): DataLoader<K, V> {
+    let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>((keys) => batch(keys) as Promise<V[]>, { maxBatchSize: 5000 });
+      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+    }
+    return loader;
+  }
+}
+
+/** Everything a resolver may use for one request. */
+export interface RequestContext {
+  requestId: string;
+  /** Entity manager forked for this request: its identity map is the request's own. */
+  em: EntityManager;
+  loaders: Loaders;
+  /** Memoized per-request computations (network figures at a date...). */
+  memo: Map<string, Promise<unknown>>;
+}
+
+export function createContext(em: EntityManager, requestId: string = randomUUID()): RequestContext {
+  return { requestId, em: em.fork(), loaders: new Loaders(), memo: new Map() };
+}
+
+/** Runs `compute` once per request for a given key. */
+export function memoize<T>(ctx: RequestContext, key: string, compute: () => Promise<T>): Promise<T> {
+  let value = ctx.memo.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = compute();
+    ctx.memo.set(key, value);
+  }
+  return value;
+}
+
+/** Orders batch results by key, as DataLoader requires; missing keys get `fallback`. */
+export function byKeys<K, V, F>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K, fallback: F): (V | F)[] {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((k) => map.get(k) ?? fallback);
+}
+
+/** Groups batch results by key, in key order. */
+export function groupByKeys<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const k of keys) map.set(k, []);
+  for (const row of rows) map.get(keyOf(row))?.push(row);
+  return keys.map((k) => map.get(k)!);
+}

@@ -1,0 +1,33 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ChangeEventResolver, OrganizationHistoryResolver } from '../modules/change-event/change-event.resolver';
+import { FiguresResolver } from '../modules/figures/figures.resolver';
+import { OrganizationLinkResolver, OrganizationResolver } from '../modules/organization/organization.resolver';
+import { SiteResolver } from '../modules/site/site.resolver';
+import { CommuneResolver, DepartementResolver, RegionResolver } from '../modules/territory/territory.resolver';
+import { NodeResolver } from './node.resolver';
+import { ChangeEvent } from '../modules/change-event/change-event.entity';
+import { Organization } from '../modules/organization/organization.entity';
+import { OrganizationLink } from '../modules/organization/organization-link.entity';
+import { Site } from '../modules/site/site.entity';
+import { Commune, Departement, Region } from '../modules/territory/territory.entity';
+
+/** Builds the executable schema from the resolvers; input validation (class-validator) is on. */
+export function buildRegistrySchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [
+      NodeResolver,
+      OrganizationResolver, OrganizationLinkResolver, OrganizationHistoryResolver,
+      RegionResolver, DepartementResolver, CommuneResolver,
+      SiteResolver, ChangeEventResolver, FiguresResolver,
+    ],
+    // Types reachable only through the Node interface must still be in the schema.
+    orphanedTypes: [Organization, OrganizationLink, Region, Departement, Commune, Site, ChangeEvent],
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+/** The schema as committed in schema/schema.graphql: sorted so the file only changes when the API does. */
+export function printRegistrySchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}

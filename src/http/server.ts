@@ -1,0 +1,119 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { GraphQLSchema } from 'graphql';
+import { createContext, RequestContext } from '../graphql/context';
+import { formatError } from '../graphql/format-error';
+
+const MAX_BODY_BYTES = 1_000_000;
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpError(413, `Request body larger than ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
+  res.end(JSON.stringify(body));
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The registry's HTTP server: GraphQL at /graphql, liveness at /health, readiness at /ready. */
+export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, options: { port: number; host: string }): Promise<RunningServer> {
+  // The request id travels with the async flow, so the error formatter can quote it in masked errors.
+  const requestScope = new AsyncLocalStorage<string>();
+  const apollo = new ApolloServer<RequestContext>({
+    schema,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    formatError: formatError(() => requestScope.getStore()),
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' }, requestId);
+      if (url.pathname === '/ready') {
+        await (orm.em as EntityManager).getKnex().raw('select 1');
+        const pending = await orm.getMigrator().getPendingMigrations();
+        return sendJson(res, pending.length ? 503 : 200, { status: pending.length ? 'migrations pending' : 'ready' }, requestId);
+      }
+      if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the API is at /graphql' }, requestId);
+
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let body: unknown;
+      if (req.method === 'POST') {
+        const raw = await readBody(req);
+        const type = headers.get('content-type') ?? '';
+        if (type.startsWith('application/json')) {
+          try {
+            body = raw ? JSON.parse(raw) : undefined;
+          } catch {
+            throw new HttpError(400, 'Request body is not valid JSON');
+          }
+        } else body = raw;
+      }
+      const response = await requestScope.run(requestId, () => apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+        context: async () => createContext(orm.em as EntityManager, requestId),
+      }));
+      res.statusCode = response.status ?? 200;
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.setHeader('x-request-id', requestId);
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (err) {
+      if (err instanceof HttpError) return sendJson(res, err.status, { errors: [{ message: err.message }] }, requestId);
+      console.error(JSON.stringify({ level: 'error', requestId, message: String((err as Error)?.stack ?? err) }));
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: `Internal server error (request id ${requestId})` }] }, requestId);
+    }
+  };
+
+  const server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((resolve) => server.listen(options.port, options.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/graphql`,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}

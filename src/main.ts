@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { generateNetwork } from '../seeds/generate-network';
+import { loadSettings } from './config';
+import { openDatabase } from './db/database';
+import { buildRegistrySchema } from './graphql/schema';
+import { startHttpServer } from './http/server';
+
+/** Starts the registry: database (created, migrated and seeded on first start), schema, HTTP server. */
+async function main() {
+  const started = Date.now();
+  const settings = loadSettings();
+  const { orm, seeded } = await openDatabase(settings, settings.seedOnStart ? () => generateNetwork() : undefined);
+  const schema = await buildRegistrySchema();
+  const running = await startHttpServer(orm, schema, { port: settings.port, host: settings.host });
+  console.log(JSON.stringify({
+    level: 'info',
+    message: `Registry ready at ${running.url}`,
+    database: settings.databaseUrl ? 'postgresql' : `sqlite:${settings.sqlitePath}`,
+    seeded,
+    startMs: Date.now() - started,
+  }));
+  const shutdown = async () => {
+    await running.stop();
+    await orm.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

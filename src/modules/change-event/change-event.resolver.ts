@@ -1,0 +1,42 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { groupByKeys, RequestContext } from '../../graphql/context';
+import { Organization } from '../organization/organization.entity';
+import { organizationLoaders } from '../organization/organization.loaders';
+import { ChangeEvent, ChangeEventParticipant, ChangeEventRole } from './change-event.entity';
+
+const participantsOfEvent = (ctx: RequestContext) =>
+  ctx.loaders.get('changeEvent.participantsOfEvent', async (ids: readonly number[]) =>
+    groupByKeys(ids, await ctx.em.find(ChangeEventParticipant, { event: { $in: [...ids] } }, { orderBy: { id: 'ASC' } }), (p) => p.event.id));
+
+const eventsOfOrganization = (ctx: RequestContext) =>
+  ctx.loaders.get('changeEvent.eventsOfOrganization', async (ids: readonly number[]) =>
+    groupByKeys(ids, await ctx.em.find(ChangeEventParticipant, { organization: { $in: [...ids] } },
+      { populate: ['event'], orderBy: { event: { date: 'ASC', id: 'ASC' } } }), (p) => p.organization.id));
+
+async function organizationsOf(ctx: RequestContext, event: ChangeEvent, role: ChangeEventRole): Promise<Organization[]> {
+  const ids = (await participantsOfEvent(ctx).load(event.id)).filter((p) => p.role === role).map((p) => p.organization.id);
+  return (await organizationLoaders.byId(ctx).loadMany(ids)).filter((o) => o instanceof Organization) as Organization[];
+}
+
+@Resolver(() => ChangeEvent)
+export class ChangeEventResolver {
+  @FieldResolver(() => [Organization], { description: 'Structures as they were before the change (empty for a creation).' })
+  origins(@Root() event: ChangeEvent, @Ctx() ctx: RequestContext) {
+    return organizationsOf(ctx, event, ChangeEventRole.ORIGIN);
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Structures resulting from the change.' })
+  results(@Root() event: ChangeEvent, @Ctx() ctx: RequestContext) {
+    return organizationsOf(ctx, event, ChangeEventRole.RESULT);
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationHistoryResolver {
+  @FieldResolver(() => [ChangeEvent], { description: 'Events of its life (creation, mergers, splits, renamings), oldest first.' })
+  async changeEvents(@Root() org: Organization, @Ctx() ctx: RequestContext) {
+    const seen = new Set<number>();
+    return (await eventsOfOrganization(ctx).load(org.id)).map((p) => p.event)
+      .filter((e) => !seen.has(e.id) && seen.add(e.id));
+  }
+}

@@ -1,0 +1,41 @@
+import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
+import { armlRegionsOf, missionsLocalesIn, OrganizationRepository } from './organization.repository';
+
+/** Batched reads of organizations and what hangs off them, one SQL statement per batch. */
+export const organizationLoaders = {
+  byId: (ctx: RequestContext) =>
+    ctx.loaders.get('organization.byId', async (ids: readonly number[]) =>
+      byKeys(ids, await new OrganizationRepository(ctx.em).findByIds(ids), (o) => o.id, null)),
+
+  /** Every link (current and ended) where the organization is the member. */
+  linksAsMember: (ctx: RequestContext) =>
+    ctx.loaders.get('organization.linksAsMember', async (ids: readonly number[]) =>
+      groupByKeys(ids, await new OrganizationRepository(ctx.em).linksOf('member', ids), (l) => l.member.id)),
+
+  /** Every link (current and ended) where the organization is the parent. */
+  linksAsParent: (ctx: RequestContext) =>
+    ctx.loaders.get('organization.linksAsParent', async (ids: readonly number[]) =>
+      groupByKeys(ids, await new OrganizationRepository(ctx.em).linksOf('parent', ids), (l) => l.parent.id)),
+
+  identifiers: (ctx: RequestContext) =>
+    ctx.loaders.get('organization.identifiers', async (ids: readonly number[]) =>
+      groupByKeys(ids, await new OrganizationRepository(ctx.em).identifiersOf(ids), (i) => i.organization.id)),
+
+  formerNames: (ctx: RequestContext) =>
+    ctx.loaders.get('organization.formerNames', async (ids: readonly number[]) =>
+      groupByKeys(ids, await new OrganizationRepository(ctx.em).formerNamesOf(ids), (n) => n.organization.id)),
+
+  regions: (ctx: RequestContext) =>
+    ctx.loaders.get('organization.regions', async (ids: readonly number[]) =>
+      groupByKeys(ids, await new OrganizationRepository(ctx.em).regionsOf(ids), (r) => r.organization.id)),
+};
+
+/** Missions Locales of regions or départements on a date, by name. */
+export const missionsLocalesLoader = (ctx: RequestContext, column: 'regionCode' | 'departementCode', asOf: string) =>
+  ctx.loaders.get(`organization.missionsLocales:${column}:${asOf}`, async (codes: readonly string[]) =>
+    groupByKeys(codes, await missionsLocalesIn(ctx.em, column, codes, asOf), (o) => o[column] as string));
+
+/** The ARML coverage rows (all dates) of regions. */
+export const armlOfRegionLoader = (ctx: RequestContext) =>
+  ctx.loaders.get('organization.armlOfRegion', async (codes: readonly string[]) =>
+    groupByKeys(codes, await armlRegionsOf(ctx.em, codes), (r) => r.regionCode));

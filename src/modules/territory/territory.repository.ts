@@ -1,0 +1,108 @@
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { foldForSearch } from '../../shared/text';
+import { Commune, Departement, Region } from './territory.entity';
+
+export interface CoverageRow {
+  organization_id: number;
+  commune_code: string;
+  start_date: string;
+  end_date: string | null;
+}
+
+/** Filters of the commune list. */
+export interface CommuneCriteria {
+  postalCode?: string;
+  search?: string;
+  departementCode?: string;
+  regionCode?: string;
+  parentCode?: string;
+}
+
+/** Query shapes for the geography and the coverage of Missions Locales. */
+export class TerritoryRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  private get knex(): Knex {
+    return this.em.getKnex();
+  }
+
+  regionsByCodes(codes: readonly string[]): Promise<Region[]> {
+    return this.em.find(Region, { code: { $in: [...codes] } });
+  }
+
+  allRegions(): Promise<Region[]> {
+    return this.em.find(Region, {}, { orderBy: { code: 'ASC' } });
+  }
+
+  departementsByCodes(codes: readonly string[]): Promise<Departement[]> {
+    return this.em.find(Departement, { code: { $in: [...codes] } });
+  }
+
+  departementsOfRegions(regionCodes: readonly string[]): Promise<Departement[]> {
+    return this.em.find(Departement, { regionCode: { $in: [...regionCodes] } }, { orderBy: { code: 'ASC' } });
+  }
+
+  communesByCodes(codes: readonly string[]): Promise<Commune[]> {
+    return this.em.find(Commune, { code: { $in: [...codes] } });
+  }
+
+  postalCodesOf(codes: readonly string[]): Promise<{ commune_code: string; postal_code: string }[]> {
+    return this.knex('commune_postal_code').select('commune_code', 'postal_code')
+      .whereIn('commune_code', [...codes]).orderBy(['commune_code', 'postal_code']);
+  }
+
+  /** Coverage rows (current and ended) of some Missions Locales. */
+  coverageOfOrganizations(ids: readonly number[]): Promise<CoverageRow[]> {
+    return this.knex('commune_coverage').select('organization_id', 'commune_code', 'start_date', 'end_date')
+      .whereIn('organization_id', [...ids]).orderBy(['organization_id', 'commune_code']);
+  }
+
+  /** Coverage rows of some communes; a commune split in arrondissements is covered through them. */
+  coverageOfCommunes(codes: readonly string[]): Promise<(CoverageRow & { key: string })[]> {
+    return this.knex('commune_coverage as cc')
+      .join('commune as c', 'c.code', 'cc.commune_code')
+      .select('cc.organization_id', 'cc.commune_code', 'cc.start_date', 'cc.end_date',
+        this.knex.raw('coalesce(c.parent_code, c.code) as parent'), 'c.code as own')
+      .where((w) => w.whereIn('c.code', [...codes]).orWhereIn('c.parent_code', [...codes]))
+      .then((rows: (CoverageRow & { parent: string; own: string })[]) =>
+        rows.flatMap((r) => [{ ...r, key: r.own }, ...(r.parent !== r.own ? [{ ...r, key: r.parent }] : [])]));
+  }
+
+  /** Communes covered and population covered per Mission Locale on `asOf`. */
+  coverageStats(ids: readonly number[], asOf: string): Promise<{ organization_id: number; communes: number; population: number }[]> {
+    return this.activeCoverage(asOf).whereIn('cc.organization_id', [...ids])
+      .groupBy('cc.organization_id')
+      .select('cc.organization_id', this.knex.raw('count(*) as communes'), this.knex.raw('coalesce(sum(c.population), 0) as population'));
+  }
+
+  /** Communes covered and population covered per region of the commune, on `asOf`. */
+  coverageStatsByRegion(asOf: string): Promise<{ region_code: string; communes: number; population: number }[]> {
+    return this.activeCoverage(asOf)
+      .groupBy('c.region_code')
+      .select('c.region_code', this.knex.raw('count(distinct c.code) as communes'), this.knex.raw('coalesce(sum(c.population), 0) as population'));
+  }
+
+  private activeCoverage(asOf: string): Knex.QueryBuilder {
+    return this.knex('commune_coverage as cc')
+      .join('commune as c', 'c.code', 'cc.commune_code')
+      .where('cc.start_date', '<=', asOf)
+      .where((w) => w.whereNull('cc.end_date').orWhere('cc.end_date', '>', asOf));
+  }
+
+  /** One page of communes matching the criteria, by INSEE code. */
+  async findCommunePage(criteria: CommuneCriteria, window: (total: number) => { offset: number; limit: number }) {
+    const q = this.knex('commune as c');
+    if (criteria.postalCode) q.whereIn('c.code', this.knex('commune_postal_code').select('commune_code').where('postal_code', criteria.postalCode));
+    if (criteria.departementCode) q.where('c.departement_code', criteria.departementCode);
+    if (criteria.regionCode) q.where('c.region_code', criteria.regionCode);
+    if (criteria.parentCode) q.where('c.parent_code', criteria.parentCode);
+    for (const word of foldForSearch(criteria.search ?? '').split(' ').filter(Boolean)) q.where('c.search_name', 'like', `%${word}%`);
+    const [{ n }] = await q.clone().count({ n: '*' });
+    const totalCount = Number(n);
+    const { offset, limit } = window(totalCount);
+    if (limit === 0) return { items: [] as Commune[], offset, totalCount };
+    const rows: { code: string }[] = await q.clone().select('c.code').orderBy('c.code').offset(offset).limit(limit);
+    const byCode = new Map((await this.communesByCodes(rows.map((r) => r.code))).map((c) => [c.code, c]));
+    return { items: rows.map((r) => byCode.get(r.code)!), offset, totalCount };
+  }
+}

@@ -1,0 +1,62 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { SeedNetwork } from '../../seeds/network.types';
+import { openDatabase } from '../../src/db/database';
+import { buildRegistrySchema } from '../../src/graphql/schema';
+import { RunningServer, startHttpServer } from '../../src/http/server';
+import { createTestDatabase, DatabaseKind, TestDatabase } from './databases';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  headers: Headers;
+}
+
+/** A real registry (database, schema, HTTP server on a free port) and a plain HTTP client for it. */
+export interface TestRegistry {
+  kind: DatabaseKind;
+  orm: MikroORM;
+  url: string;
+  /** POSTs a GraphQL operation over HTTP. */
+  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Runs `fn` and returns the SQL statements the database received meanwhile. */
+  countSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
+  stop(): Promise<void>;
+}
+
+export async function startRegistry(kind: DatabaseKind, network: SeedNetwork): Promise<TestRegistry> {
+  const db: TestDatabase = await createTestDatabase(kind);
+  const { orm } = await openDatabase(db.settings, () => network);
+  const server: RunningServer = await startHttpServer(orm, await buildRegistrySchema(), { port: 0, host: '127.0.0.1' });
+  const knex = (orm.em as EntityManager).getKnex();
+  return {
+    kind,
+    orm,
+    url: server.url,
+    async query(query, variables) {
+      const res = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = await res.json();
+      return { status: res.status, data: body.data, errors: body.errors, headers: res.headers };
+    },
+    async countSql(fn) {
+      const statements: string[] = [];
+      const listener = (q: { sql: string }) => statements.push(q.sql);
+      knex.on('query', listener);
+      try {
+        return { result: await fn(), statements };
+      } finally {
+        knex.removeListener('query', listener);
+      }
+    },
+    async stop() {
+      await server.stop();
+      await orm.close(true);
+      await db.drop();
+    },
+  };
+}

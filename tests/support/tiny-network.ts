@@ -1,0 +1,34 @@
+import type { SeedNetwork } from '../../seeds/network.types';
+
+const illustrative = { status: 'ILLUSTRATIVE' as const, source: 'test fixture' };
+
+/** A three-level network small enough to read at a glance: UNML, ARML Bretagne, two Missions Locales. */
+export function tinyNetwork(): SeedNetwork {
+  return {
+    organizations: [
+      { key: 'unml', kind: 'UNML', name: 'Union nationale des Missions Locales', shortName: 'UNML', legalForm: 'ASSOCIATION_1901', provenance: illustrative },
+      {
+        key: 'arml-53', kind: 'ARML', name: 'Association régionale des Missions Locales de Bretagne', legalForm: 'ASSOCIATION_1901',
+        provenance: illustrative, regions: [{ regionCode: '53', startDate: '2000-01-01' }],
+        memberships: [{ parentKey: 'unml', kind: 'MEMBER_BY_RIGHT', startDate: '2000-01-01' }],
+      },
+      {
+        key: 'ml-35-fougeres', kind: 'MISSION_LOCALE', name: 'Mission Locale du Pays de Fougères', legalForm: 'ASSOCIATION_1901',
+        departementCode: '35', provenance: illustrative, communes: ['35115', '35168'],
+        memberships: [{ parentKey: 'arml-53', kind: 'MEMBER', startDate: '2000-01-01' }],
+        sites: [{ kind: 'HEAD_OFFICE', name: 'Siège', communeCode: '35115', postalCode: '35300', provenance: illustrative }],
+      },
+      {
+        key: 'ml-35-rennes', kind: 'MISSION_LOCALE', name: 'Mission Locale du Bassin d’emploi de Rennes', legalForm: 'ASSOCIATION_1901',
+        departementCode: '35', provenance: illustrative, communes: ['35238'],
+        identifiers: [{ scheme: 'SIRET', value: '32970535400036' }],
+        memberships: [{ parentKey: 'arml-53', kind: 'MEMBER', startDate: '2000-01-01' }],
+        sites: [
+          { kind: 'HEAD_OFFICE', name: 'Siège', communeCode: '35238', provenance: illustrative },
+          { kind: 'ANTENNA', name: 'Antenne', communeCode: '35238', provenance: illustrative },
+        ],
+      },
+    ],
+    events: [],
+  };
+}
