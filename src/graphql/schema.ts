@@ -13,8 +13,8 @@ import { Site } from '../modules/site/site.entity';
 import { Commune, Departement, Region } from '../modules/territory/territory.entity';
 
 /** Builds the executable schema from the resolvers; input validation (class-validator) is on. */
-export function buildRegistrySchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildRegistrySchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [
       NodeResolver,
       OrganizationResolver, OrganizationLinkResolver, OrganizationHistoryResolver,
@@ -25,6 +25,9 @@ export function buildRegistrySchema(): Promise<GraphQLSchema> {
     orphanedTypes: [Organization, OrganizationLink, Region, Departement, Commune, Site, ChangeEvent],
     validate: { forbidUnknownValues: false },
   });
+  schema.getQueryType()!.description =
+    'Lectures du registre: the network (UNML, ARML, Missions Locales, partners), its territory and its figures.';
+  return schema;
 }
 
 /** The schema as committed in schema/schema.graphql: sorted so the file only changes when the API does. */
