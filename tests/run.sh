@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tsc --noEmit -p .
+npm run build --silent
 npx jest --maxWorkers=2 "$@"

@@ -2,6 +2,8 @@ import type { Knex } from '@mikro-orm/knex';
 import type { SeedNetwork, SeedOrganization, SeedProvenance } from '../../seeds/network.types';
 import { foldForSearch } from '../shared/text';
 import { insertInChunks } from './insert';
+import { identifierProblem } from '../modules/organization/identifier.rules';
+import { IdentifierScheme } from '../modules/organization/organization.enums';
 
 /** Start date of the bundled coverage: it describes the 2022 network (437 Missions Locales). */
 export const BUNDLED_COVERAGE_START = '2022-01-01';
@@ -58,9 +60,12 @@ export async function loadNetwork(trx: Knex, network: SeedNetwork): Promise<{ or
   await insertInChunks(trx, 'organization_name', each((o) => o.formerNames).map(({ o, item }) => ({
     organization_id: id(o.key), name: item.name, valid_from: item.validFrom ?? null, valid_until: item.validUntil,
   })));
-  await insertInChunks(trx, 'organization_identifier', each((o) => o.identifiers).map(({ o, item }) => ({
-    organization_id: id(o.key), scheme: item.scheme, value: item.value,
-  })));
+  const identifiers = each((o) => o.identifiers).map(({ o, item }) => {
+    const problem = identifierProblem(item.scheme as IdentifierScheme, item.value);
+    if (problem) throw new Error(`Bundled network: ${o.key} has an invalid ${item.scheme} ${item.value}: ${problem}`);
+    return { organization_id: id(o.key), scheme: item.scheme, value: item.value };
+  });
+  await insertInChunks(trx, 'organization_identifier', identifiers);
   await insertInChunks(trx, 'organization_link', each((o) => o.memberships).map(({ o, item }) => ({
     member_id: id(o.key), parent_id: id(item.parentKey), kind: item.kind,
     start_date: item.startDate, end_date: item.endDate ?? null, ...prov(o.provenance),

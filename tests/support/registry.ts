@@ -40,7 +40,7 @@ export async function startRegistry(kind: DatabaseKind, network: SeedNetwork): P
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      const body = await res.json();
+      const body = (await res.json()) as Omit<GraphQLResponse, "status" | "headers">;
       return { status: res.status, data: body.data, errors: body.errors, headers: res.headers };
     },
     async countSql(fn) {

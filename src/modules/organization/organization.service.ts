@@ -1,5 +1,6 @@
 import { RequestContext } from '../../graphql/context';
-import { NotFoundError } from '../../graphql/errors';
+import { BadInputError, NotFoundError } from '../../graphql/errors';
+import { identifierProblem, normalizeIdentifier } from './identifier.rules';
 import { PageArgs, Page, pageWindow } from '../../graphql/pagination';
 import { isActiveOn } from '../../shared/dates';
 import { Organization } from './organization.entity';
@@ -31,8 +32,12 @@ export class OrganizationService {
     return organizationLoaders.byId(this.ctx).load(id);
   }
 
+  /** Lookup by business key; a value that cannot be an identifier of that scheme is bad input, not a miss. */
   byIdentifier(scheme: IdentifierScheme, value: string): Promise<Organization | null> {
-    return this.repo.findByIdentifier(scheme, value.replace(/\s+/g, '').toUpperCase());
+    const normalized = normalizeIdentifier(value);
+    const problem = identifierProblem(scheme, normalized);
+    if (problem) throw new BadInputError(`Invalid ${scheme} "${value}": ${problem}`, 'value');
+    return this.repo.findByIdentifier(scheme, normalized);
   }
 
   list(filter: OrganizationFilter = {}, order: OrganizationOrder | undefined, page: PageArgs): Promise<Page<Organization>> {

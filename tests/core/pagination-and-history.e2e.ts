@@ -1,0 +1,94 @@
+import { databaseKinds } from '../support/databases';
+import { bundledNetwork } from '../support/bundled';
+import { startRegistry, TestRegistry } from '../support/registry';
+
+describe.each(databaseKinds())('paging through lists and reading history on %s', (kind) => {
+  let registry: TestRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry(kind, bundledNetwork());
+  });
+  afterAll(() => registry?.stop());
+
+  const page = (vars: Record<string, unknown>) => registry.query(`
+    query($first: Int, $after: String, $last: Int, $before: String) {
+      organizations(filter: { kinds: [MISSION_LOCALE] }, first: $first, after: $after, last: $last, before: $before) {
+        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id name }
+      }
+    }`, vars);
+
+  it('walks the 437 Missions Locales in pages of 100, in a stable order, without overlap', async () => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let i = 0; i < 10; i++) {
+      const res = await page({ first: 100, after });
+      expect(res.errors).toBeUndefined();
+      const conn = res.data.organizations;
+      expect(conn.totalCount).toBe(437);
+      seen.push(...conn.nodes.map((n: any) => n.id));
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(437);
+    expect(new Set(seen).size).toBe(437);
+    const last = await page({ last: 37 });
+    expect(last.data.organizations.nodes.map((n: any) => n.id)).toEqual(seen.slice(400));
+    expect(last.data.organizations.pageInfo.hasPreviousPage).toBe(true);
+  });
+
+  it('caps page sizes at 100 and rejects bad cursors', async () => {
+    const big = await page({ first: 101 });
+    expect(big.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(big.errors![0].message).toMatch(/first/);
+    const zero = await page({ first: 0 });
+    expect(zero.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const cursor = await page({ first: 10, after: 'not-a-cursor' });
+    expect(cursor.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    const nested = await registry.query(`{ unml { members(first: 500) { totalCount } } }`);
+    expect(nested.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps the 2016 regional mergers: dissolved ARML, their members before, the merged ARML after', async () => {
+    const res = await registry.query(`{
+      organizations(filter: { kinds: [ARML], includeDissolved: true }) { totalCount nodes { name dissolvedOn changeEvents { kind date origins { name } results { name } } } }
+      before: unml { members(asOf: "2015-06-01", first: 100) { totalCount } }
+      now: unml { members(first: 100) { totalCount } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const dissolved = res.data.organizations.nodes.filter((o: any) => o.dissolvedOn);
+    expect(dissolved.length).toBeGreaterThanOrEqual(10);
+    for (const old of dissolved) {
+      const merger = old.changeEvents.find((e: any) => e.kind === 'MERGER');
+      expect(merger).toBeDefined();
+      expect(merger.origins.map((o: any) => o.name)).toContain(old.name);
+      expect(merger.results).toHaveLength(1);
+    }
+    expect(res.data.now.members.totalCount).toBe(15);
+    expect(res.data.before.members.totalCount).toBeGreaterThan(15);
+  });
+
+  it('knows ARML Océan Indien was ARML de La Réunion, and that Mayotte joined in 2023', async () => {
+    const res = await registry.query(`{
+      organizations(filter: { kinds: [ARML], regionCode: "04" }) { nodes {
+        name formerNames { name validUntil }
+        in2022: regions(asOf: "2022-06-01") { code }
+        now: regions { code }
+        changeEvents { kind date }
+      } }
+      antilles: organizations(filter: { kinds: [ARML], regionCode: "978" }) { nodes { name foundedOn changeEvents { kind date } } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const oi = res.data.organizations.nodes[0];
+    expect(oi.formerNames.map((n: any) => n.name).join()).toMatch(/Réunion/);
+    expect(oi.in2022.map((r: any) => r.code)).toEqual(['04']);
+    expect(oi.now.map((r: any) => r.code).sort()).toEqual(['04', '06']);
+    expect(oi.changeEvents.map((e: any) => e.kind)).toContain('RENAMING');
+    const ag = res.data.antilles.nodes[0];
+    expect(ag.foundedOn).toBe('2022-12-05');
+    expect(ag.changeEvents).toContainEqual({ kind: 'CREATION', date: '2022-12-05' });
+  });
+
+  it('reads a date that is not a calendar date as bad input', async () => {
+    const res = await registry.query(`{ unml { members(asOf: "2023-02-30") { totalCount } } }`);
+    expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});
