@@ -98,6 +98,11 @@ export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
   };
 }
 
+/** A connection whose caller asked only for `totalCount`: no item was fetched. */
+export function countOnly<T>(totalCount: number): ConnectionShape<T> {
+  return { edges: [], nodes: [], totalCount, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+}
+
 /** Pages an in-memory list (children already fetched in one batch by a DataLoader). */
 export function connectionFromArray<T>(items: readonly T[], args: PageArgs): ConnectionShape<T> {
   const { offset, limit } = pageWindow(args, items.length);

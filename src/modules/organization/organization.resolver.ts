@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, ObjectType, Query, Reso
 import type { GraphQLResolveInfo } from 'graphql';
 import { AsOfArgs, AsOfPageArgs, dayOf } from '../../graphql/args';
 import type { RequestContext } from '../../graphql/context';
-import { Connection, connectionFromArray, PageArgs, toConnection } from '../../graphql/pagination';
+import { Connection, connectionFromArray, countOnly, PageArgs, toConnection } from '../../graphql/pagination';
 import { needsItems } from '../../graphql/selection';
 import { fromGlobalId } from '../../graphql/node';
 import { BadInputError } from '../../graphql/errors';
@@ -128,9 +128,13 @@ export class OrganizationResolver {
   @FieldResolver(() => CommuneConnection, { description: 'Mission Locale: the communes of its zone de compétence on the date, by INSEE code.' })
   async communes(@Root() org: Organization, @Args() args: AsOfPageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     const territory = new TerritoryService(ctx);
+    if (!needsItems(info)) {
+      const { communes } = await territory.coverageStats(org, dayOf(args));
+      return countOnly(communes);
+    }
     const codes = await territory.coveredCommuneCodes(org, dayOf(args));
     const page = connectionFromArray(codes, args);
-    const communes = needsItems(info) ? await territory.communesByCodes(page.nodes) : [];
+    const communes = await territory.communesByCodes(page.nodes);
     const byCode = new Map(communes.map((c) => [c.code, c]));
     const edges = page.edges.filter((e) => byCode.has(e.node)).map((e) => ({ cursor: e.cursor, node: byCode.get(e.node)! }));
     return { ...page, edges, nodes: edges.map((e) => e.node) };
@@ -138,10 +142,7 @@ export class OrganizationResolver {
 
   @FieldResolver(() => SiteConnection, { description: "Mission Locale: its reception sites (lieux d'accueil), head office first." })
   async sites(@Root() org: Organization, @Args() page: PageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    if (!needsItems(info)) {
-      const totalCount = await siteLoaders.count(ctx).load(org.id);
-      return { edges: [], nodes: [], totalCount, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
-    }
+    if (!needsItems(info)) return countOnly(await siteLoaders.count(ctx).load(org.id));
     return connectionFromArray(await siteLoaders.ofOrganization(ctx).load(org.id), page);
   }
 

@@ -1,15 +1,17 @@
-import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
+import { byKeys, groupByKeys, memoize, RequestContext } from '../../graphql/context';
 import { TerritoryRepository } from './territory.repository';
 
 /** Batched reads of the geography and of coverage, one SQL statement per batch. */
 export const territoryLoaders = {
+  // Regions (26) and départements (~110) are small reference tables: the first batch reads them whole,
+  // so a request touching them in several waves still costs one statement each.
   region: (ctx: RequestContext) =>
     ctx.loaders.get('territory.region', async (codes: readonly string[]) =>
-      byKeys(codes, await new TerritoryRepository(ctx.em).regionsByCodes(codes), (r) => r.code, null)),
+      byKeys(codes, await memoize(ctx, 'territory.allRegions', () => new TerritoryRepository(ctx.em).allRegions()), (r) => r.code, null)),
 
   departement: (ctx: RequestContext) =>
     ctx.loaders.get('territory.departement', async (codes: readonly string[]) =>
-      byKeys(codes, await new TerritoryRepository(ctx.em).departementsByCodes(codes), (d) => d.code, null)),
+      byKeys(codes, await memoize(ctx, 'territory.allDepartements', () => new TerritoryRepository(ctx.em).allDepartements()), (d) => d.code, null)),
 
   departementsOfRegion: (ctx: RequestContext) =>
     ctx.loaders.get('territory.departementsOfRegion', async (codes: readonly string[]) =>

@@ -26,16 +26,12 @@ export class TerritoryRepository {
     return this.em.getKnex();
   }
 
-  regionsByCodes(codes: readonly string[]): Promise<Region[]> {
-    return this.em.find(Region, { code: { $in: [...codes] } });
-  }
-
   allRegions(): Promise<Region[]> {
     return this.em.find(Region, {}, { orderBy: { code: 'ASC' } });
   }
 
-  departementsByCodes(codes: readonly string[]): Promise<Departement[]> {
-    return this.em.find(Departement, { code: { $in: [...codes] } });
+  allDepartements(): Promise<Departement[]> {
+    return this.em.find(Departement, {}, { orderBy: { code: 'ASC' } });
   }
 
   departementsOfRegions(regionCodes: readonly string[]): Promise<Departement[]> {
