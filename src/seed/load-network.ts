@@ -42,6 +42,7 @@ export async function loadNetwork(trx: Knex, network: SeedNetwork): Promise<{ or
     name: o.name,
     search_name: foldForSearch(`${o.name} ${o.shortName ?? ''}`),
     short_name: o.shortName ?? null,
+    description: o.description ?? null,
     legal_form: o.legalForm,
     founded_on: o.foundedOn ?? null,
     dissolved_on: o.dissolvedOn ?? null,

@@ -43,6 +43,7 @@ export class Migration20261122000001_core extends PortableMigration {
       t.string('name', 300).notNullable();
       t.string('search_name', 300).notNullable();
       t.string('short_name', 120).nullable();
+      t.string('description', 1000).nullable();
       t.string('legal_form', 30).notNullable();
       t.date('founded_on').nullable();
       t.date('dissolved_on').nullable();

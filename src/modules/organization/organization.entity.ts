@@ -38,6 +38,10 @@ export class Organization extends Node {
   @Field(() => String, { nullable: true, description: 'Short or usual name (acronym, UNML short name).' })
   shortName?: string | null;
 
+  @Property({ type: 'string', length: 1000, nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the structure is or does, when its name does not say it.' })
+  description?: string | null;
+
   @Enum({ items: () => LegalForm })
   @Field(() => LegalForm, { description: 'Legal form.' })
   legalForm!: LegalForm;
