@@ -79,6 +79,8 @@ export interface SeedOrganization {
   partnerCategory?: PartnerCategory;
   name: string;
   shortName?: string;
+  /** A sentence on what the body is or does, when its name does not say it (e.g. AREFIE's wider role). */
+  description?: string;
   legalForm: LegalForm;
   foundedOn?: string;
   dissolvedOn?: string;
