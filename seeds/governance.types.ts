@@ -89,6 +89,8 @@ export interface SeedPublicRole {
   territoryCode?: string;
   startDate?: string;
   endDate?: string;
+  /** Defaults to the person's provenance; an unsourced role of a real person must say ILLUSTRATIVE. */
+  provenance?: SeedProvenance;
 }
 
 export interface SeedPerson {
