@@ -431,7 +431,7 @@ function cutDepartement(departement: Departement, count: number, anchors: Missio
   const allowed = range(1, communes.length - 1).filter((i) => !blocked.has(i));
   const cumulative = [0];
   for (const w of cuttingWeights(communes, allowed, count)) cumulative.push(cumulative[cumulative.length - 1] + w);
-  const unitCuts = allowed.filter((i) => communes[i].unit !== communes[i - 1].unit);
+  const unitCuts = new Set(allowed.filter((i) => communes[i].unit !== communes[i - 1].unit));
   const position = new Map(communes.map((c, i) => [c.code, i]));
   const anchorAt = new Map(anchors.map((a) => [position.get(a.headOffice.communeCode)!, a]));
 
@@ -487,23 +487,25 @@ function cuttingWeights(communes: Commune[], allowed: number[], count: number): 
 }
 
 /**
- * Greedy cuts at multiples of the average population, among the `allowed` cut positions (ascending),
- * each at the nearest EPCI boundary (`unitCuts`) when close enough.
+ * Greedy cuts at multiples of the average weight, among the `allowed` cut positions (ascending),
+ * each at the nearest EPCI boundary (`unitCuts`) unless a cut inside an EPCI is much closer.
  */
-function balancedRanges(cumulative: number[], allowed: number[], unitCuts: number[], count: number): Range[] {
+function balancedRanges(cumulative: number[], allowed: number[], unitCuts: Set<number>, count: number): Range[] {
+  if (allowed.length < count - 1) throw new Error(`Cannot cut ${allowed.length + 1} indivisible runs into ${count} territories`);
   const n = cumulative.length - 1;
   const share = cumulative[n] / count;
   const starts = [0];
+  let next = 0; // index in `allowed` of the first cut still available
   for (let j = 1; j < count; j++) {
-    // Leave at least one commune for each territory still to cut.
-    const lo = starts[j - 1] + 1;
-    const hi = n - (count - j);
+    // Leave one cut position for each cut still to make.
+    const candidates = allowed.slice(next, allowed.length - (count - 1 - j));
     const target = share * j;
-    const anyCut = nearestCut(cumulative, target, between(allowed, lo, hi));
-    const unitCut = nearestCut(cumulative, target, between(unitCuts, lo, hi));
+    const anyCut = nearestCut(cumulative, target, candidates)!;
+    const unitCut = nearestCut(cumulative, target, candidates.filter((i) => unitCuts.has(i)));
     const deviation = (i: number) => Math.abs(cumulative[i] - target);
-    const keepUnit = unitCut !== undefined && deviation(unitCut) <= deviation(anyCut!) + share * UNIT_CUT_TOLERANCE;
-    starts.push(keepUnit ? unitCut : anyCut!);
+    const cut = unitCut !== undefined && deviation(unitCut) <= deviation(anyCut) + share * UNIT_CUT_TOLERANCE ? unitCut : anyCut;
+    starts.push(cut);
+    next += candidates.indexOf(cut) + 1;
   }
   return starts.map((start, j) => ({ start, end: starts[j + 1] ?? n }));
 }
@@ -618,7 +620,8 @@ function unmlOrganization(): SeedOrganization {
 }
 
 function currentArmlOrganization(fact: CurrentArmlFact): SeedOrganization {
-  const datesNote = fact.foundedOn === ARML.history.mergerDate ? 'founding date illustrative' : undefined;
+  // Dates the sources do not give: the 2016 founding of merged ARML, the start of older ones.
+  const datesNote = !fact.foundedOn ? 'start dates illustrative' : fact.foundedOn === ARML.history.mergerDate ? 'founding date illustrative' : undefined;
   return {
     key: fact.key,
     kind: 'ARML',
