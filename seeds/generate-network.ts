@@ -298,12 +298,7 @@ function groupMembership(groupLists: RawGroup[][]): Map<string, string> {
  * communes by code inside a unit.
  */
 function orderForCutting(communes: Commune[]): Commune[] {
-  const units = new Map<string, Commune[]>();
-  for (const c of [...communes].sort(byCode)) {
-    const members = units.get(c.unit) ?? [];
-    members.push(c);
-    units.set(c.unit, members);
-  }
+  const units = groupBy([...communes].sort(byCode), (c) => c.unit);
   const unitArrondissement = (members: Commune[]) => mostPopulous(members).arrondissement;
   return [...units.entries()]
     .sort(([codeA, a], [codeB, b]) => compare(unitArrondissement(a), unitArrondissement(b)) || compare(codeA, codeB))
@@ -663,7 +658,7 @@ function mergerEvents(): SeedChangeEvent[] {
       return {
         kind: 'MERGER',
         date: ARML.history.mergerDate,
-        description: `The regional associations of ${former.map((f) => f.region).join(', ')} merge into ${arml.name}.`,
+        description: `The regional associations of ${listInWords(former.map((f) => f.region))} merge into ${arml.name}.`,
         fromKeys: former.map((f) => f.key),
         toKeys: [arml.key],
         provenance: provenance('ILLUSTRATIVE', ARML.formerSources, 'date illustrative'),
@@ -939,6 +934,11 @@ function communeWithPreposition(c: Commune): string {
   }
 }
 
+/** "A", "A and B", "A, B and C". */
+function listInWords(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : items.join('');
+}
+
 function slugify(text: string): string {
   return text
     .replace(/œ/g, 'oe')
@@ -973,7 +973,12 @@ function between(sorted: number[], lo: number, hi: number): number[] {
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
   return groups;
 }
 
