@@ -9,7 +9,7 @@ import { startHttpServer } from './http/server';
 async function main() {
   const started = Date.now();
   const settings = loadSettings();
-  const { orm, seeded } = await openDatabase(settings, settings.seedOnStart ? () => generateNetwork() : undefined);
+  const { orm, seeded } = await openDatabase(settings, settings.seedOnStart ? () => ({ network: generateNetwork() }) : undefined);
   const schema = await buildRegistrySchema();
   const running = await startHttpServer(orm, schema, { port: settings.port, host: settings.host });
   console.log(JSON.stringify({

@@ -5,6 +5,8 @@ import { OrganizationRegion } from '../modules/organization/organization-region.
 import { Site } from '../modules/site/site.entity';
 import { CommuneCoverage } from '../modules/territory/commune-coverage.entity';
 import { Commune, CommunePostalCode, Departement, Region } from '../modules/territory/territory.entity';
+import { BodyTerm, College, GoverningBody, Mandate, Post } from '../modules/governance/governance.entity';
+import { Person, PersonContact, PublicRole } from '../modules/person/person.entity';
 import { Provenance } from '../shared/provenance';
 
 /** Every entity the ORM maps, listed explicitly so discovery never scans the file system. */
@@ -14,4 +16,6 @@ export const entities = [
   Organization, OrganizationName, OrganizationIdentifier, OrganizationLink, OrganizationRegion,
   CommuneCoverage, Site,
   ChangeEvent, ChangeEventParticipant,
+  Person, PublicRole, PersonContact,
+  College, GoverningBody, BodyTerm, Post, Mandate,
 ];

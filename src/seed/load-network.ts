@@ -20,7 +20,7 @@ function regionOf(o: SeedOrganization, deptRegion: Map<string, string>): string 
  * Inserts a bundled network into an empty registry (geography already loaded).
  * Ids are assigned here, in network order, so the same network always gets the same ids.
  */
-export async function loadNetwork(trx: Knex, network: SeedNetwork): Promise<{ organizations: number; sites: number; coverage: number }> {
+export async function loadNetwork(trx: Knex, network: SeedNetwork): Promise<{ organizations: number; sites: number; coverage: number; idOf: Map<string, number> }> {
   const deptRegion = new Map<string, string>(
     (await trx('departement').select('code', 'region_code')).map((d: { code: string; region_code: string }) => [d.code, d.region_code]),
   );
@@ -92,5 +92,5 @@ export async function loadNetwork(trx: Knex, network: SeedNetwork): Promise<{ or
     ...e.fromKeys.map((k) => ({ event_id: i + 1, organization_id: id(k), role: 'ORIGIN' })),
     ...e.toKeys.map((k) => ({ event_id: i + 1, organization_id: id(k), role: 'RESULT' })),
   ]));
-  return { organizations: network.organizations.length, sites: sites.length, coverage: coverage.length };
+  return { organizations: network.organizations.length, sites: sites.length, coverage: coverage.length, idOf };
 }

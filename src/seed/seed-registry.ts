@@ -1,11 +1,13 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import type { SeedGovernance } from '../../seeds/governance.types';
 import type { SeedNetwork } from '../../seeds/network.types';
+import { GOVERNANCE_SERIAL_TABLES, loadGovernance } from './load-governance';
 import { loadGeography } from './load-geography';
 import { loadNetwork } from './load-network';
 
 /** Tables whose ids the seeder sets explicitly; PostgreSQL sequences must then move past them. */
-const SERIAL_TABLES = ['organization', 'change_event'];
+const SERIAL_TABLES = ['organization', 'change_event', ...GOVERNANCE_SERIAL_TABLES];
 
 /** True when the registry holds no organization yet (fresh database). */
 export async function isEmpty(orm: MikroORM): Promise<boolean> {
@@ -14,18 +16,30 @@ export async function isEmpty(orm: MikroORM): Promise<boolean> {
   return Number(n) === 0;
 }
 
-/** Loads geography and a network into an empty registry, in one transaction. */
-export async function seedRegistry(orm: MikroORM, network: SeedNetwork): Promise<{ organizations: number; communes: number; sites: number; coverage: number }> {
+/** What the registry is loaded with on first start: a network and, optionally, its governance. */
+export interface SeedBundle {
+  network: SeedNetwork;
+  governance?: SeedGovernance;
+}
+
+/** Loads geography, a network and its governance into an empty registry, in one transaction. */
+export async function seedRegistry(orm: MikroORM, { network, governance }: SeedBundle) {
   const knex = (orm.em as EntityManager).getKnex();
   const coverable = new Set(network.organizations.flatMap((o) => (o.kind === 'ARML' && !o.dissolvedOn ? o.regions ?? [] : []).map((r) => r.regionCode)));
   return knex.transaction(async (trx) => {
     const geo = await loadGeography(trx, coverable);
-    const net = await loadNetwork(trx, network);
+    const { idOf, ...net } = await loadNetwork(trx, network);
+    const orgId = (key: string) => {
+      const id = idOf.get(key);
+      if (id === undefined) throw new Error(`Bundled governance: unknown organization ${key}`);
+      return id;
+    };
+    const gov = governance ? await loadGovernance(trx, governance, orgId) : { persons: 0, bodies: 0, mandates: 0 };
     if (knex.client.config.client === 'postgresql' || knex.client.dialect === 'postgresql') {
       for (const t of SERIAL_TABLES) {
         await trx.raw(`select setval(pg_get_serial_sequence('${t}', 'id'), coalesce((select max(id) from ${t}), 0) + 1, false)`);
       }
     }
-    return { ...geo, ...net };
+    return { ...geo, ...net, ...gov };
   });
 }

@@ -1,5 +1,5 @@
 import { databaseKinds } from '../support/databases';
-import { bundledNetwork } from '../support/bundled';
+import { bundle, bundledNetwork } from '../support/bundled';
 import { startRegistry, TestRegistry } from '../support/registry';
 
 /** The query a network-map frontend sends: UNML → every ARML → every Mission Locale, with coverage and sites. */
@@ -30,7 +30,7 @@ export const NETWORK_MAP = /* GraphQL */ `
 describe.each(databaseKinds())('network-map frontend on %s', (kind) => {
   let registry: TestRegistry;
   beforeAll(async () => {
-    registry = await startRegistry(kind, bundledNetwork());
+    registry = await startRegistry(kind, bundle());
   });
   afterAll(() => registry?.stop());
 

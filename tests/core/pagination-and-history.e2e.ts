@@ -1,11 +1,11 @@
 import { databaseKinds } from '../support/databases';
-import { bundledNetwork } from '../support/bundled';
+import { bundle } from '../support/bundled';
 import { startRegistry, TestRegistry } from '../support/registry';
 
 describe.each(databaseKinds())('paging through lists and reading history on %s', (kind) => {
   let registry: TestRegistry;
   beforeAll(async () => {
-    registry = await startRegistry(kind, bundledNetwork());
+    registry = await startRegistry(kind, bundle());
   });
   afterAll(() => registry?.stop());
 
@@ -87,8 +87,12 @@ describe.each(databaseKinds())('paging through lists and reading history on %s',
     expect(ag.changeEvents).toContainEqual({ kind: 'CREATION', date: '2022-12-05' });
   });
 
-  it('reads a date that is not a calendar date as bad input', async () => {
-    const res = await registry.query(`{ unml { members(asOf: "2023-02-30") { totalCount } } }`);
+  it('reads a date that is not a calendar date as bad input, in a variable or in the query text', async () => {
+    const res = await registry.query(`query($d: Date) { unml { members(asOf: $d) { totalCount } } }`, { d: '2023-02-30' });
     expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].message).toContain('calendar date written YYYY-MM-DD');
+    const literal = await registry.query(`{ unml { members(asOf: "2023-02-30") { totalCount } } }`);
+    expect(literal.errors![0].extensions!.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(literal.errors![0].message).toContain('calendar date written YYYY-MM-DD');
   });
 });

@@ -1,11 +1,11 @@
 import { databaseKinds } from '../support/databases';
-import { bundledNetwork } from '../support/bundled';
+import { bundle, bundledNetwork } from '../support/bundled';
 import { startRegistry, TestRegistry } from '../support/registry';
 
 describe.each(databaseKinds())('finding a structure on %s', (kind) => {
   let registry: TestRegistry;
   beforeAll(async () => {
-    registry = await startRegistry(kind, bundledNetwork());
+    registry = await startRegistry(kind, bundle());
   });
   afterAll(() => registry?.stop());
 

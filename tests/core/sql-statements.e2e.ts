@@ -1,5 +1,5 @@
 import { databaseKinds } from '../support/databases';
-import { bundledNetwork } from '../support/bundled';
+import { bundle } from '../support/bundled';
 import { startRegistry } from '../support/registry';
 import { NETWORK_MAP } from './network-map.e2e';
 
@@ -8,7 +8,7 @@ describe.each(databaseKinds())('SQL statements of the full-network query on %s',
   it('is the same on the bundled network and on a network ten times larger', async () => {
     const counts: number[] = [];
     for (const scale of [1, 10]) {
-      const registry = await startRegistry(kind, bundledNetwork(scale));
+      const registry = await startRegistry(kind, bundle(scale));
       try {
         await registry.query('{ __typename }');
         const { result, statements } = await registry.countSql(() => registry.query(NETWORK_MAP));

@@ -5,7 +5,7 @@ import { tinyNetwork } from '../support/tiny-network';
 
 describe('embedded SQLite storage', () => {
   it('runs with WAL, foreign keys and a busy timeout on its connection', async () => {
-    const registry = await startRegistry('sqlite', tinyNetwork());
+    const registry = await startRegistry('sqlite', { network: tinyNetwork() });
     try {
       const knex = (registry.orm.em as EntityManager).getKnex();
       const pragma = async (name: string) => Object.values((await knex.raw(`pragma ${name}`))[0])[0];
@@ -23,11 +23,11 @@ describe('embedded SQLite storage', () => {
 
 describe.each(databaseKinds())('migrations on %s', (kind) => {
   it('are applied once and leave nothing pending; a second start changes nothing', async () => {
-    const registry = await startRegistry(kind, tinyNetwork());
+    const registry = await startRegistry(kind, { network: tinyNetwork() });
     try {
       const migrator = registry.orm.getMigrator();
       expect(await migrator.getPendingMigrations()).toEqual([]);
-      expect((await migrator.getExecutedMigrations()).map((m) => m.name)).toEqual(['Migration20261122000001_core']);
+      expect((await migrator.getExecutedMigrations()).map((m) => m.name)).toEqual(['Migration20261122000001_core', 'Migration20261122000002_governance']);
       expect(await migrator.up()).toEqual([]);
       const ready = await fetch(registry.url.replace('/graphql', '/ready'));
       expect(ready.status).toBe(200);

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { SeedNetwork } from '../../seeds/network.types';
+import type { SeedBundle } from '../../src/seed/seed-registry';
 import { openDatabase } from '../../src/db/database';
 import { buildRegistrySchema } from '../../src/graphql/schema';
 import { RunningServer, startHttpServer } from '../../src/http/server';
@@ -25,9 +25,9 @@ export interface TestRegistry {
   stop(): Promise<void>;
 }
 
-export async function startRegistry(kind: DatabaseKind, network: SeedNetwork): Promise<TestRegistry> {
+export async function startRegistry(kind: DatabaseKind, bundle: SeedBundle): Promise<TestRegistry> {
   const db: TestDatabase = await createTestDatabase(kind);
-  const { orm } = await openDatabase(db.settings, () => network);
+  const { orm } = await openDatabase(db.settings, () => bundle);
   const server: RunningServer = await startHttpServer(orm, await buildRegistrySchema(), { port: 0, host: '127.0.0.1' });
   const knex = (orm.em as EntityManager).getKnex();
   return {
