@@ -82,7 +82,7 @@ interface FormerArmlFact {
 }
 
 interface ArmlFacts {
-  history: { illustrativeStart: string; mergerDate: string; lastDayBeforeMerger: string };
+  history: { illustrativeStart: string; mergerDate: string };
   current: CurrentArmlFact[];
   former: FormerArmlFact[];
   formerSources: string[];
@@ -635,16 +635,17 @@ function currentArmlOrganization(fact: CurrentArmlFact): SeedOrganization {
 }
 
 function formerArmlOrganization(fact: FormerArmlFact): SeedOrganization {
-  const { illustrativeStart, lastDayBeforeMerger } = ARML.history;
+  // End dates are exclusive in the registry: the old ARML stops existing on the day the merged one starts.
+  const { illustrativeStart, mergerDate } = ARML.history;
   return {
     key: fact.key,
     kind: 'ARML',
     name: `Association régionale des Missions Locales ${fact.of}`,
     shortName: fact.shortName ?? `ARML ${fact.region}`,
     legalForm: fact.legalForm,
-    dissolvedOn: lastDayBeforeMerger,
+    dissolvedOn: mergerDate,
     provenance: provenance('ILLUSTRATIVE', ARML.formerSources, 'one association per pre-2016 region; name, legal form and dates illustrative'),
-    memberships: [{ parentKey: UNML.key, kind: 'MEMBER_BY_RIGHT', startDate: illustrativeStart, endDate: lastDayBeforeMerger }],
+    memberships: [{ parentKey: UNML.key, kind: 'MEMBER_BY_RIGHT', startDate: illustrativeStart, endDate: mergerDate }],
   };
 }
 
@@ -685,7 +686,7 @@ function missionLocaleMemberships(departement: Departement): SeedMembership[] {
   const former = ARML.former.find((f) => f.departements.includes(departement.code));
   return [
     ...(former
-      ? [{ parentKey: former.key, kind: 'MEMBER' as const, startDate: ARML.history.illustrativeStart, endDate: ARML.history.lastDayBeforeMerger }]
+      ? [{ parentKey: former.key, kind: 'MEMBER' as const, startDate: ARML.history.illustrativeStart, endDate: ARML.history.mergerDate }]
       : []),
     { parentKey: current.key, kind: 'MEMBER', startDate: coverage.startDate },
   ];

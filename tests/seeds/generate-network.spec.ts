@@ -210,7 +210,7 @@ describe('generateNetwork() at scale 1', () => {
     const orgs = byKey(network);
     const granville = orgs.get('ml-50-granville')!;
     expect(granville.memberships).toEqual([
-      { parentKey: 'arml-basse-normandie', kind: 'MEMBER', startDate: '2000-01-01', endDate: '2015-12-31' },
+      { parentKey: 'arml-basse-normandie', kind: 'MEMBER', startDate: '2000-01-01', endDate: '2016-01-01' },
       { parentKey: 'arml-28', kind: 'MEMBER', startDate: '2016-01-01' },
     ]);
     for (const ml of missionsLocales(network)) {
