@@ -7,6 +7,10 @@ import { organizationLoaders } from '../modules/organization/organization.loader
 import { Site } from '../modules/site/site.entity';
 import { Commune, Departement, Region } from '../modules/territory/territory.entity';
 import { territoryLoaders } from '../modules/territory/territory.loaders';
+import { BodyTerm, College, GoverningBody, Mandate, Post } from '../modules/governance/governance.entity';
+import { governanceLoaders } from '../modules/governance/governance.loaders';
+import { Person } from '../modules/person/person.entity';
+import { personLoaders } from '../modules/person/person.loaders';
 import type { RequestContext } from './context';
 import { fromGlobalId, Node } from './node';
 
@@ -25,6 +29,12 @@ async function resolveNode(ctx: RequestContext, id: string): Promise<Node | null
     case Site.typename: return n === null ? null : ctx.em.findOne(Site, { id: n });
     case OrganizationLink.typename: return n === null ? null : ctx.em.findOne(OrganizationLink, { id: n });
     case ChangeEvent.typename: return n === null ? null : ctx.em.findOne(ChangeEvent, { id: n });
+    case Person.typename: return n === null ? null : personLoaders.byId(ctx).load(n);
+    case GoverningBody.typename: return n === null ? null : governanceLoaders.bodyById(ctx).load(n);
+    case Post.typename: return n === null ? null : governanceLoaders.postById(ctx).load(n);
+    case BodyTerm.typename: return n === null ? null : governanceLoaders.termById(ctx).load(n);
+    case Mandate.typename: return n === null ? null : governanceLoaders.mandateById(ctx).load(n);
+    case College.typename: return n === null ? null : governanceLoaders.collegeById(ctx).load(n);
     default: return null;
   }
 }

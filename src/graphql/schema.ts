@@ -6,6 +6,12 @@ import { OrganizationLinkResolver, OrganizationResolver } from '../modules/organ
 import { SiteResolver } from '../modules/site/site.resolver';
 import { CommuneResolver, DepartementResolver, RegionResolver } from '../modules/territory/territory.resolver';
 import { NodeResolver } from './node.resolver';
+import {
+  BodyTermResolver, CollegeResolver, GoverningBodyResolver, MandateResolver, OrganizationGovernanceResolver, PostResolver,
+} from '../modules/governance/governance.resolver';
+import { PersonResolver, PublicRoleResolver } from '../modules/person/person.resolver';
+import { BodyTerm, College, GoverningBody, Mandate, Post } from '../modules/governance/governance.entity';
+import { Person } from '../modules/person/person.entity';
 import { ChangeEvent } from '../modules/change-event/change-event.entity';
 import { Organization } from '../modules/organization/organization.entity';
 import { OrganizationLink } from '../modules/organization/organization-link.entity';
@@ -20,9 +26,14 @@ export async function buildRegistrySchema(): Promise<GraphQLSchema> {
       OrganizationResolver, OrganizationLinkResolver, OrganizationHistoryResolver,
       RegionResolver, DepartementResolver, CommuneResolver,
       SiteResolver, ChangeEventResolver, FiguresResolver,
+      GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, OrganizationGovernanceResolver,
+      PersonResolver, PublicRoleResolver,
     ],
     // Types reachable only through the Node interface must still be in the schema.
-    orphanedTypes: [Organization, OrganizationLink, Region, Departement, Commune, Site, ChangeEvent],
+    orphanedTypes: [
+      Organization, OrganizationLink, Region, Departement, Commune, Site, ChangeEvent,
+      Person, College, GoverningBody, BodyTerm, Post, Mandate,
+    ],
     validate: { forbidUnknownValues: false },
   });
   schema.getQueryType()!.description =

@@ -1,0 +1,57 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { AsOfArgs, AsOfPageArgs, dayOf } from '../../graphql/args';
+import type { RequestContext } from '../../graphql/context';
+import { Connection, connectionFromArray, PageArgs, pageWindow, toConnection } from '../../graphql/pagination';
+import { isActiveOn } from '../../shared/dates';
+import { MandateConnection } from '../governance/governance.resolver';
+import { GovernanceService } from '../governance/governance.service';
+import { Organization } from '../organization/organization.entity';
+import { organizationLoaders } from '../organization/organization.loaders';
+import { Person, PublicRole } from './person.entity';
+import { PersonFilter } from './person.inputs';
+import { personLoaders } from './person.loaders';
+import { PersonRepository } from './person.repository';
+
+const PersonConnection = Connection(Person, 'Person', 'persons');
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Query(() => PersonConnection, { description: 'Persons of the registry (public data only), by family then given name.' })
+  async persons(
+    @Arg('filter', () => PersonFilter, { nullable: true, description: 'Criteria.' }) filter: PersonFilter | undefined,
+    @Args() page: PageArgs,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return toConnection(await new PersonRepository(ctx.em).findPage(filter ?? {}, (total) => pageWindow(page, total)));
+  }
+
+  @FieldResolver(() => [PublicRole], { description: 'Public roles, most recent first: those held on asOf, or all of them with history: true.' })
+  async publicRoles(
+    @Root() person: Person,
+    @Args() args: AsOfArgs,
+    @Arg('history', { defaultValue: false, description: 'Every role, past ones included.' }) history: boolean,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const roles = await personLoaders.publicRoles(ctx).load(person.id);
+    const day = dayOf(args);
+    return history ? roles : roles.filter((r) => isActiveOn(day, r.startDate, r.endDate));
+  }
+
+  @FieldResolver(() => MandateConnection, { description: 'Mandates: every body the person sits in and whom they represent, on asOf, or the whole history (oldest first) with history: true.' })
+  async mandates(
+    @Root() person: Person,
+    @Args() args: AsOfPageArgs,
+    @Arg('history', { defaultValue: false, description: 'Every mandate, ended ones included.' }) history: boolean,
+    @Ctx() ctx: RequestContext,
+  ) {
+    return connectionFromArray(await new GovernanceService(ctx).mandatesOf(person, history ? null : dayOf(args)), args);
+  }
+}
+
+@Resolver(() => PublicRole)
+export class PublicRoleResolver {
+  @FieldResolver(() => Organization, { nullable: true, description: 'The organization the role is in (the Mission Locale a director runs).' })
+  organization(@Root() role: PublicRole, @Ctx() ctx: RequestContext) {
+    return role.organization ? organizationLoaders.byId(ctx).load(role.organization.id) : null;
+  }
+}
