@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,5 +41,13 @@ describe('first start on the embedded database', () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     }
+
+    // The data check, run as an operator would on the same file.
+    const check = spawnSync(process.execPath, [join(__dirname, '../../dist/src/cli/check-coverage.js')], {
+      env: { ...process.env, SQLITE_PATH: sqlitePath, DATABASE_URL: '' }, encoding: 'utf8',
+    });
+    process.stdout.write(check.stdout);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toMatch(/(\d+) communes to cover, \1 covered exactly once, 0 uncovered, 0 covered by several Missions Locales/);
   });
 });

@@ -41,6 +41,20 @@ describe.each(databaseKinds())('finding a structure on %s', (kind) => {
     expect(res.data.armlOI.nodes).toHaveLength(1);
   });
 
+  it('orders lists by name, by département or by founding date, ties broken so pages never overlap', async () => {
+    const res = await registry.query(`{
+      byName: organizations(filter: { kinds: [MISSION_LOCALE] }, first: 5) { nodes { name } }
+      byDept: organizations(filter: { kinds: [MISSION_LOCALE] }, orderBy: { field: DEPARTEMENT, direction: DESC }, first: 3) { nodes { departement { code } } }
+      byFounding: organizations(filter: { kinds: [ARML] }, orderBy: { field: FOUNDED_ON, direction: DESC }, first: 1) { nodes { name foundedOn } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const names = res.data.byName.nodes.map((n: any) => n.name);
+    const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    expect([...names].sort((a, b) => (fold(a) < fold(b) ? -1 : 1))).toEqual(names);
+    expect(res.data.byDept.nodes.map((n: any) => n.departement.code)).toEqual(['978', '976', '974']);
+    expect(res.data.byFounding.nodes).toEqual([{ name: expect.stringMatching(/Antilles-Guyane/), foundedOn: '2022-12-05' }]);
+  });
+
   it('looks up a Mission Locale by SIRET and by SIREN, and refreshes it by global id', async () => {
     const real = bundledNetwork().organizations.find((o) => o.kind === 'MISSION_LOCALE' && o.identifiers?.some((i) => i.scheme === 'SIRET'))!;
     const siret = real.identifiers!.find((i) => i.scheme === 'SIRET')!.value;
