@@ -11,7 +11,10 @@ async function main() {
   const settings = loadSettings();
   const { orm, seeded } = await openDatabase(settings, settings.seedOnStart ? () => ({ network: generateNetwork() }) : undefined);
   const schema = await buildRegistrySchema();
-  const running = await startHttpServer(orm, schema, { port: settings.port, host: settings.host });
+  const running = await startHttpServer(orm, schema, { port: settings.port, host: settings.host }).catch(async (err) => {
+    await orm.close();
+    throw err;
+  });
   console.log(JSON.stringify({
     level: 'info',
     message: `Registry ready at ${running.url}`,
@@ -29,6 +32,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  console.error(JSON.stringify({ level: 'fatal', message: String(err?.message ?? err) }));
   process.exit(1);
 });
