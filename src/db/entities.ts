@@ -7,6 +7,10 @@ import { CommuneCoverage } from '../modules/territory/commune-coverage.entity';
 import { Commune, CommunePostalCode, Departement, Region } from '../modules/territory/territory.entity';
 import { BodyTerm, College, GoverningBody, Mandate, Post } from '../modules/governance/governance.entity';
 import { Person, PersonContact, PublicRole } from '../modules/person/person.entity';
+import {
+  Convention, ConventionAction, ConventionDocument, ConventionObjective, ConventionParty, ConventionStatusChange, FundingLine,
+} from '../modules/convention/convention.entity';
+import { Partnership, PartnershipConvention } from '../modules/convention/partnership.entity';
 import { Provenance } from '../shared/provenance';
 
 /** Every entity the ORM maps, listed explicitly so discovery never scans the file system. */
@@ -18,4 +22,6 @@ export const entities = [
   ChangeEvent, ChangeEventParticipant,
   Person, PublicRole, PersonContact,
   College, GoverningBody, BodyTerm, Post, Mandate,
+  Convention, ConventionParty, ConventionStatusChange, ConventionDocument, ConventionObjective, ConventionAction, FundingLine,
+  Partnership, PartnershipConvention,
 ];
