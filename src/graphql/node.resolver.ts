@@ -11,6 +11,9 @@ import { BodyTerm, College, GoverningBody, Mandate, Post } from '../modules/gove
 import { governanceLoaders } from '../modules/governance/governance.loaders';
 import { Person } from '../modules/person/person.entity';
 import { personLoaders } from '../modules/person/person.loaders';
+import { Convention } from '../modules/convention/convention.entity';
+import { conventionLoaders } from '../modules/convention/convention.loaders';
+import { Partnership } from '../modules/convention/partnership.entity';
 import type { RequestContext } from './context';
 import { fromGlobalId, Node } from './node';
 
@@ -35,6 +38,8 @@ async function resolveNode(ctx: RequestContext, id: string): Promise<Node | null
     case BodyTerm.typename: return n === null ? null : governanceLoaders.termById(ctx).load(n);
     case Mandate.typename: return n === null ? null : governanceLoaders.mandateById(ctx).load(n);
     case College.typename: return n === null ? null : governanceLoaders.collegeById(ctx).load(n);
+    case Convention.typename: return n === null ? null : conventionLoaders.byId(ctx).load(n);
+    case Partnership.typename: return n === null ? null : ctx.em.findOne(Partnership, { id: n });
     default: return null;
   }
 }

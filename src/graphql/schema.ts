@@ -12,6 +12,11 @@ import {
 import { PersonResolver, PublicRoleResolver } from '../modules/person/person.resolver';
 import { BodyTerm, College, GoverningBody, Mandate, Post } from '../modules/governance/governance.entity';
 import { Person } from '../modules/person/person.entity';
+import {
+  ConventionObjectiveResolver, ConventionPartyResolver, ConventionResolver, FundingLineResolver, OrganizationConventionResolver, PartnershipResolver,
+} from '../modules/convention/convention.resolver';
+import { Convention } from '../modules/convention/convention.entity';
+import { Partnership } from '../modules/convention/partnership.entity';
 import { ChangeEvent } from '../modules/change-event/change-event.entity';
 import { Organization } from '../modules/organization/organization.entity';
 import { OrganizationLink } from '../modules/organization/organization-link.entity';
@@ -28,16 +33,17 @@ export async function buildRegistrySchema(): Promise<GraphQLSchema> {
       SiteResolver, ChangeEventResolver, FiguresResolver,
       GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, OrganizationGovernanceResolver,
       PersonResolver, PublicRoleResolver,
+      ConventionResolver, ConventionPartyResolver, ConventionObjectiveResolver, FundingLineResolver, PartnershipResolver, OrganizationConventionResolver,
     ],
     // Types reachable only through the Node interface must still be in the schema.
     orphanedTypes: [
       Organization, OrganizationLink, Region, Departement, Commune, Site, ChangeEvent,
-      Person, College, GoverningBody, BodyTerm, Post, Mandate,
+      Person, College, GoverningBody, BodyTerm, Post, Mandate, Convention, Partnership,
     ],
     validate: { forbidUnknownValues: false },
   });
   schema.getQueryType()!.description =
-    'Lectures du registre: the network (UNML, ARML, Missions Locales, partners), its territory and its figures.';
+    'Lectures du registre: the network (UNML, ARML, Missions Locales, partners), its territory, governance, conventions and figures.';
   return schema;
 }
 

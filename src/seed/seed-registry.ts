@@ -1,13 +1,15 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import type { SeedConventions } from '../../seeds/conventions.types';
 import type { SeedGovernance } from '../../seeds/governance.types';
+import { CONVENTION_SERIAL_TABLES, loadConventions } from './load-conventions';
 import type { SeedNetwork } from '../../seeds/network.types';
 import { GOVERNANCE_SERIAL_TABLES, loadGovernance } from './load-governance';
 import { loadGeography } from './load-geography';
 import { loadNetwork } from './load-network';
 
 /** Tables whose ids the seeder sets explicitly; PostgreSQL sequences must then move past them. */
-const SERIAL_TABLES = ['organization', 'change_event', ...GOVERNANCE_SERIAL_TABLES];
+const SERIAL_TABLES = ['organization', 'change_event', ...GOVERNANCE_SERIAL_TABLES, ...CONVENTION_SERIAL_TABLES];
 
 /** True when the registry holds no organization yet (fresh database). */
 export async function isEmpty(orm: MikroORM): Promise<boolean> {
@@ -16,14 +18,15 @@ export async function isEmpty(orm: MikroORM): Promise<boolean> {
   return Number(n) === 0;
 }
 
-/** What the registry is loaded with on first start: a network and, optionally, its governance. */
+/** What the registry is loaded with on first start: a network and, optionally, its governance and conventions. */
 export interface SeedBundle {
   network: SeedNetwork;
   governance?: SeedGovernance;
+  conventions?: SeedConventions;
 }
 
 /** Loads geography, a network and its governance into an empty registry, in one transaction. */
-export async function seedRegistry(orm: MikroORM, { network, governance }: SeedBundle) {
+export async function seedRegistry(orm: MikroORM, { network, governance, conventions }: SeedBundle) {
   const knex = (orm.em as EntityManager).getKnex();
   const coverable = new Set(network.organizations.flatMap((o) => (o.kind === 'ARML' && !o.dissolvedOn ? o.regions ?? [] : []).map((r) => r.regionCode)));
   return knex.transaction(async (trx) => {
@@ -35,11 +38,12 @@ export async function seedRegistry(orm: MikroORM, { network, governance }: SeedB
       return id;
     };
     const gov = governance ? await loadGovernance(trx, governance, orgId) : { persons: 0, bodies: 0, mandates: 0 };
+    const conv = conventions ? await loadConventions(trx, conventions, orgId) : { conventions: 0, partnerships: 0 };
     if (knex.client.config.client === 'postgresql' || knex.client.dialect === 'postgresql') {
       for (const t of SERIAL_TABLES) {
         await trx.raw(`select setval(pg_get_serial_sequence('${t}', 'id'), coalesce((select max(id) from ${t}), 0) + 1, false)`);
       }
     }
-    return { ...geo, ...net, ...gov };
+    return { ...geo, ...net, ...gov, ...conv };
   });
 }

@@ -7,3 +7,10 @@ export function today(): string {
 export function isActiveOn(asOf: string, start: string | null | undefined, end: string | null | undefined): boolean {
   return (!start || start <= asOf) && (!end || end > asOf);
 }
+
+/** The ISO date `days` days after `date` (calendar arithmetic in UTC, so no daylight-saving surprise). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -2,7 +2,7 @@ import type { SeedNetwork } from '../../seeds/network.types';
 
 const illustrative = { status: 'ILLUSTRATIVE' as const, source: 'test fixture' };
 
-/** A three-level network small enough to read at a glance: UNML, ARML Bretagne, two Missions Locales. */
+/** A three-level network small enough to read at a glance: UNML, ARML Bretagne, two Missions Locales, three partners. */
 export function tinyNetwork(): SeedNetwork {
   return {
     organizations: [
@@ -28,6 +28,9 @@ export function tinyNetwork(): SeedNetwork {
           { kind: 'ANTENNA', name: 'Antenne', communeCode: '35238', provenance: illustrative },
         ],
       },
+      { key: 'partner-dreets-53', kind: 'PARTNER', partnerCategory: 'STATE_SERVICE', name: 'DREETS Bretagne', legalForm: 'PUBLIC_BODY', provenance: illustrative },
+      { key: 'partner-region-53', kind: 'PARTNER', partnerCategory: 'REGIONAL_COUNCIL', name: 'Conseil régional de Bretagne', legalForm: 'LOCAL_AUTHORITY', provenance: illustrative },
+      { key: 'partner-france-travail', kind: 'PARTNER', partnerCategory: 'PUBLIC_EMPLOYMENT_SERVICE', name: 'France Travail', legalForm: 'PUBLIC_BODY', provenance: illustrative },
     ],
     events: [],
   };

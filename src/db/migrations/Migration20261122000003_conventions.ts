@@ -7,6 +7,7 @@ export class Migration20261122000003_conventions extends PortableMigration {
       t.increments('id').primary();
       t.string('kind', 40).notNullable();
       t.string('title', 500).notNullable();
+      t.string('search_text', 700).notNullable();
       t.string('reference', 100).nullable().unique();
       t.string('status', 20).notNullable();
       t.date('start_date').notNullable();

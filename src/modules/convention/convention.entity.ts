@@ -24,6 +24,10 @@ export class Convention extends Node {
   @Field({ description: 'Title.' })
   title!: string;
 
+  /** Title and reference folded for accent- and case-insensitive search. */
+  @Property({ type: 'string', length: 700 })
+  searchText!: string;
+
   @Property({ type: 'string', length: 100, nullable: true, unique: true })
   @Field(() => String, { nullable: true, description: 'Reference given by the signatories, unique in the registry.' })
   reference?: string | null;
