@@ -73,6 +73,11 @@ export async function runImportCoverage(argv: string[], io: CliIo): Promise<numb
   let content: Buffer;
   try {
     content = readFileSync(args.file);
+  } catch (err) {
+    io.stderr.write(`Nothing imported: cannot read ${args.file} (${(err as Error).message})\n`);
+    return EXIT.REFUSED;
+  }
+  try {
     // The file is checked before the database is opened: a malformed file must not even migrate it.
     readCoverageFile(content);
   } catch (err) {
@@ -96,14 +101,10 @@ export async function runImportCoverage(argv: string[], io: CliIo): Promise<numb
   }
 }
 
-/** Reports a file, date or argument the import refuses; anything else is unexpected and rethrown. */
+/** Reports a file or date the import refuses; anything else is unexpected and rethrown. */
 function refused(err: unknown, io: CliIo): number {
   if (err instanceof MalformedCoverageFileError || err instanceof CoverageImportError) {
     io.stderr.write(`Nothing imported: ${err.message} (${err.code})\n`);
-    return EXIT.REFUSED;
-  }
-  if (err instanceof Error && (err as NodeJS.ErrnoException).code === 'ENOENT') {
-    io.stderr.write(`Nothing imported: ${err.message}\n`);
     return EXIT.REFUSED;
   }
   throw err;

@@ -143,9 +143,22 @@ describe.each(databaseKinds())('importing UNML coverage files on %s', (kind) => 
     expect(await snapshot(registry)).toEqual(before);
   });
 
+  it('refuses a missing file or missing arguments without touching the database', async () => {
+    const before = await snapshot(registry);
+    const missing = await runCli(registry, fixture('no-such-file.csv'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/^Nothing imported: cannot read .*no-such-file\.csv/);
+    const usage = await runCli(registry, '--strict');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/^Missing the file to import\n\nUsage: import-coverage <file>/);
+    expect(await snapshot(registry)).toEqual(before);
+  });
+
   it('refuses an impossible date, or one before the current coverage began, leaving every table unchanged', async () => {
     const before = await snapshot(registry);
-    await expectRefused(importFixture(registry, 'bretagne-2025.csv', '2025-02-30'), CoverageImportError, 'INVALID_IMPORT_DATE');
+    for (const date of ['2025-02-30', '2025-13-01', '01/01/2025']) {
+      await expectRefused(importFixture(registry, 'bretagne-2025.csv', date), CoverageImportError, 'INVALID_IMPORT_DATE');
+    }
     // The bundled coverage starts on 2022-01-01: ending it in 2021 would rewrite history.
     await expectRefused(importFixture(registry, 'bretagne-2025.csv', '2021-06-01'), CoverageImportError, 'IMPORT_DATE_BEFORE_HISTORY');
     const cli = await runCli(registry, fixture('bretagne-2025.csv'), '--date', '2021-06-01');

@@ -115,8 +115,10 @@ export async function importCoverage(knex: Knex, content: Buffer | string, optio
   }
 }
 
+/** Refuses anything but a real calendar day written YYYY-MM-DD (2025-02-30 rolls over in JavaScript: caught here). */
 function checkDate(date: string): void {
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+  const day = new Date(`${date}T00:00:00Z`);
+  const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
   if (!valid) throw new CoverageImportError(ImportErrorCode.INVALID_IMPORT_DATE, `Not a date (YYYY-MM-DD): ${date}`);
 }
 
@@ -157,7 +159,7 @@ function newSummary(options: CoverageImportOptions, read: number, accepted: Cove
 /** Largest `IN (...)` list sent at once: well under SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 500;
 
-/** Rows of `table` (built by `query`) whose `column` is in `values`, fetched chunk by chunk. */
+/** Runs `query` on `values` cut into chunks (for `whereIn`), and concatenates the rows. */
 async function whereInChunks<T>(values: readonly (string | number)[], query: (chunk: (string | number)[]) => Knex.QueryBuilder): Promise<T[]> {
   const unique = [...new Set(values)];
   const out: T[] = [];
@@ -217,10 +219,12 @@ interface SiteRef { id: number; organization_id: number; address: string | null;
 class ImportRun {
   private readonly provenance: { provenance_status: ProvenanceStatus; provenance_source: string };
   /** Current coverage of the file's communes and of the existing Missions Locales, by organization. */
-  private coverageByOrg = new Map<number, CoverageRef[]>();
-  private linksByMember = new Map<number, LinkRef[]>();
-  private headOfficeOf = new Map<number, SiteRef>();
-  private placesByPostalCode = new Map<string, PlaceCandidate[]>();
+  private readonly coverageByOrg = new Map<number, CoverageRef[]>();
+  /** Current memberships of the existing Missions Locales in an ARML. */
+  private readonly linksByMember = new Map<number, LinkRef[]>();
+  private readonly headOfficeOf = new Map<number, SiteRef>();
+  /** Communes of each head-office postal code of the file. */
+  private readonly placesByPostalCode = new Map<string, PlaceCandidate[]>();
   private readonly coverageToEnd: number[] = [];
   private readonly coverageToOpen: Record<string, unknown>[] = [];
 
