@@ -1,4 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { pageByKeys, PageWindow } from '../../db/paging';
+import type { Page } from '../../graphql/pagination';
 import { addDays, today } from '../../shared/dates';
 import { foldForSearch } from '../../shared/text';
 import { SortDirection } from '../organization/organization.inputs';
@@ -63,15 +65,8 @@ export class ConventionRepository {
   }
 
   /** One page of conventions and the size of the whole list. */
-  async findPage(criteria: ConventionCriteria, order: ConventionOrder | undefined, window: (total: number) => { offset: number; limit: number }) {
-    const base = this.filtered(criteria);
-    const [{ n }] = await base.clone().count({ n: '*' });
-    const totalCount = Number(n);
-    const { offset, limit } = window(totalCount);
-    if (limit === 0) return { items: [] as Convention[], offset, totalCount };
-    const rows: { id: number }[] = await this.ordered(base.clone().select('c.id'), order).offset(offset).limit(limit);
-    const byId = new Map((await this.findByIds(rows.map((r) => Number(r.id)))).map((c) => [c.id, c]));
-    return { items: rows.map((r) => byId.get(Number(r.id))!), offset, totalCount };
+  findPage(criteria: ConventionCriteria, order: ConventionOrder | undefined, window: PageWindow): Promise<Page<Convention>> {
+    return pageByKeys(this.filtered(criteria), 'c.id', (q) => this.ordered(q, order), window, (ids: number[]) => this.findByIds(ids), (c) => c.id);
   }
 
   /** Conventions of several parties at once, filtered and ordered: one statement for a whole dashboard. */

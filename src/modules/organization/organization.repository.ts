@@ -1,4 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { pageByKeys, PageWindow } from '../../db/paging';
+import type { Page } from '../../graphql/pagination';
 import { foldForSearch } from '../../shared/text';
 import { today } from '../../shared/dates';
 import { Organization, OrganizationIdentifier, OrganizationName } from './organization.entity';
@@ -43,15 +45,8 @@ export class OrganizationRepository {
   }
 
   /** One page of the filtered, ordered list, and the size of the whole list. */
-  async findPage(filter: OrganizationFilter, order: OrganizationOrder | undefined, window: (total: number) => { offset: number; limit: number }) {
-    const base = this.filtered(filter);
-    const [{ n }] = await base.clone().count({ n: '*' });
-    const totalCount = Number(n);
-    const { offset, limit } = window(totalCount);
-    if (limit === 0) return { items: [] as Organization[], offset, totalCount };
-    const rows: { id: number }[] = await this.ordered(base.clone().select('o.id'), order).offset(offset).limit(limit);
-    const byId = new Map((await this.findByIds(rows.map((r) => r.id))).map((o) => [o.id, o]));
-    return { items: rows.map((r) => byId.get(r.id)!), offset, totalCount };
+  findPage(filter: OrganizationFilter, order: OrganizationOrder | undefined, window: PageWindow): Promise<Page<Organization>> {
+    return pageByKeys(this.filtered(filter), 'o.id', (q) => this.ordered(q, order), window, (ids: number[]) => this.findByIds(ids), (o) => o.id);
   }
 
   private filtered(filter: OrganizationFilter): Knex.QueryBuilder {

@@ -1,4 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { pageByKeys, PageWindow } from '../../db/paging';
+import type { Page } from '../../graphql/pagination';
 import { foldForSearch } from '../../shared/text';
 import { Commune, Departement, Region } from './territory.entity';
 
@@ -86,19 +88,13 @@ export class TerritoryRepository {
   }
 
   /** One page of communes matching the criteria, by INSEE code. */
-  async findCommunePage(criteria: CommuneCriteria, window: (total: number) => { offset: number; limit: number }) {
+  findCommunePage(criteria: CommuneCriteria, window: PageWindow): Promise<Page<Commune>> {
     const q = this.knex('commune as c');
     if (criteria.postalCode) q.whereIn('c.code', this.knex('commune_postal_code').select('commune_code').where('postal_code', criteria.postalCode));
     if (criteria.departementCode) q.where('c.departement_code', criteria.departementCode);
     if (criteria.regionCode) q.where('c.region_code', criteria.regionCode);
     if (criteria.parentCode) q.where('c.parent_code', criteria.parentCode);
     for (const word of foldForSearch(criteria.search ?? '').split(' ').filter(Boolean)) q.where('c.search_name', 'like', `%${word}%`);
-    const [{ n }] = await q.clone().count({ n: '*' });
-    const totalCount = Number(n);
-    const { offset, limit } = window(totalCount);
-    if (limit === 0) return { items: [] as Commune[], offset, totalCount };
-    const rows: { code: string }[] = await q.clone().select('c.code').orderBy('c.code').offset(offset).limit(limit);
-    const byCode = new Map((await this.communesByCodes(rows.map((r) => r.code))).map((c) => [c.code, c]));
-    return { items: rows.map((r) => byCode.get(r.code)!), offset, totalCount };
+    return pageByKeys(q, 'c.code', (x) => x.orderBy('c.code'), window, (codes: string[]) => this.communesByCodes(codes), (c) => c.code);
   }
 }
