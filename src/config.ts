@@ -10,6 +10,8 @@ export interface Settings {
   host: string;
   /** Load the bundled network into an empty database on start. */
   seedOnStart: boolean;
+  /** Key of the HMAC under which API tokens are stored; without it no token is accepted. */
+  tokenSecret?: string;
 }
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -23,5 +25,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     port: Number(env.PORT ?? 4000),
     host: env.HOST ?? '127.0.0.1',
     seedOnStart: (env.SEED_ON_START ?? 'true') !== 'false',
+    tokenSecret: tokenSecret(env.TOKEN_SECRET),
   };
+}
+
+function tokenSecret(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 32) throw new Error('TOKEN_SECRET must be at least 32 characters (for example: openssl rand -hex 32)');
+  return value;
 }

@@ -11,7 +11,7 @@ async function main() {
   const settings = loadSettings();
   const { orm, seeded } = await openDatabase(settings, settings.seedOnStart ? () => ({ network: generateNetwork() }) : undefined);
   const schema = await buildRegistrySchema();
-  const running = await startHttpServer(orm, schema, { port: settings.port, host: settings.host }).catch(async (err) => {
+  const running = await startHttpServer(orm, schema, { port: settings.port, host: settings.host, tokenSecret: settings.tokenSecret }).catch(async (err) => {
     await orm.close();
     throw err;
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
+import { ANONYMOUS, Caller } from '../modules/access/caller';
 
 /**
  * Per-request DataLoaders, created on first use and dropped with the request,
@@ -23,6 +24,8 @@ export class Loaders {
 /** Everything a resolver may use for one request. */
 export interface RequestContext {
   requestId: string;
+  /** Who is calling, from the bearer token (anonymous without one). */
+  caller: Caller;
   /** Entity manager forked for this request: its identity map is the request's own. */
   em: EntityManager;
   loaders: Loaders;
@@ -30,8 +33,8 @@ export interface RequestContext {
   memo: Map<string, Promise<unknown>>;
 }
 
-export function createContext(em: EntityManager, requestId: string = randomUUID()): RequestContext {
-  return { requestId, em: em.fork(), loaders: new Loaders(), memo: new Map() };
+export function createContext(em: EntityManager, requestId: string = randomUUID(), caller: Caller = ANONYMOUS): RequestContext {
+  return { requestId, caller, em: em.fork(), loaders: new Loaders(), memo: new Map() };
 }
 
 /** Runs `compute` once per request for a given key. */

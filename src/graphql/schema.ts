@@ -3,7 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { ChangeEventResolver, OrganizationHistoryResolver } from '../modules/change-event/change-event.resolver';
 import { FiguresResolver } from '../modules/figures/figures.resolver';
 import { OrganizationLinkResolver, OrganizationResolver } from '../modules/organization/organization.resolver';
-import { SiteResolver } from '../modules/site/site.resolver';
+import { SiteMutationResolver, SiteResolver } from '../modules/site/site.resolver';
 import { CommuneResolver, DepartementResolver, RegionResolver } from '../modules/territory/territory.resolver';
 import { NodeResolver } from './node.resolver';
 import {
@@ -30,7 +30,7 @@ export async function buildRegistrySchema(): Promise<GraphQLSchema> {
       NodeResolver,
       OrganizationResolver, OrganizationLinkResolver, OrganizationHistoryResolver,
       RegionResolver, DepartementResolver, CommuneResolver,
-      SiteResolver, ChangeEventResolver, FiguresResolver,
+      SiteResolver, SiteMutationResolver, ChangeEventResolver, FiguresResolver,
       GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, OrganizationGovernanceResolver,
       PersonResolver, PublicRoleResolver,
       ConventionResolver, ConventionPartyResolver, ConventionObjectiveResolver, FundingLineResolver, PartnershipResolver, OrganizationConventionResolver,
@@ -42,6 +42,8 @@ export async function buildRegistrySchema(): Promise<GraphQLSchema> {
     ],
     validate: { forbidUnknownValues: false },
   });
+  schema.getMutationType()!.description =
+    'Mises à jour du registre: each takes one input, runs in one transaction, is authorized on the rows it changes and audited.';
   schema.getQueryType()!.description =
     'Lectures du registre: the network (UNML, ARML, Missions Locales, partners), its territory, governance, conventions and figures.';
   return schema;

@@ -9,6 +9,8 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { GraphQLSchema } from 'graphql';
 import { createContext, RequestContext } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
+import { Caller, ANONYMOUS } from '../modules/access/caller';
+import { TokenRefused, TokenService } from '../modules/access/token.service';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -39,6 +41,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown, requestId:
   res.end(JSON.stringify(body));
 }
 
+/** The caller behind the Authorization header; no header is an anonymous caller, a bad token is refused. */
+async function callerOf(req: IncomingMessage, tokens: TokenService): Promise<Caller> {
+  const header = req.headers.authorization;
+  if (!header) return ANONYMOUS;
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) throw new TokenRefused('The Authorization header must be "Bearer <token>"');
+  return tokens.verify(m[1]);
+}
+
 export interface RunningServer {
   server: Server;
   url: string;
@@ -46,7 +57,8 @@ export interface RunningServer {
 }
 
 /** The registry's HTTP server: GraphQL at /graphql, liveness at /health, readiness at /ready. */
-export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, options: { port: number; host: string }): Promise<RunningServer> {
+export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, options: { port: number; host: string; tokenSecret?: string }): Promise<RunningServer> {
+  const tokens = new TokenService((orm.em as EntityManager).getKnex(), options.tokenSecret);
   // The request id travels with the async flow, so the error formatter can quote it in masked errors.
   const requestScope = new AsyncLocalStorage<string>();
   const apollo = new ApolloServer<RequestContext>({
@@ -69,6 +81,7 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, opti
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the API is at /graphql' }, requestId);
 
+      const caller = await callerOf(req, tokens);
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -87,7 +100,7 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, opti
       }
       const response = await requestScope.run(requestId, () => apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-        context: async () => createContext(orm.em as EntityManager, requestId),
+        context: async () => createContext(orm.em as EntityManager, requestId, caller),
       }));
       res.statusCode = response.status ?? 200;
       for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -100,6 +113,10 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, opti
       res.end();
     } catch (err) {
       if (err instanceof HttpError) return sendJson(res, err.status, { errors: [{ message: err.message }] }, requestId);
+      if (err instanceof TokenRefused) {
+        res.setHeader('www-authenticate', 'Bearer');
+        return sendJson(res, 401, { errors: [{ message: err.message, extensions: { code: 'UNAUTHENTICATED' } }] }, requestId);
+      }
       console.error(JSON.stringify({ level: 'error', requestId, message: String((err as Error)?.stack ?? err) }));
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: `Internal server error (request id ${requestId})` }] }, requestId);
     }

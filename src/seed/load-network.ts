@@ -81,7 +81,7 @@ export async function loadNetwork(trx: Knex, network: SeedNetwork): Promise<{ or
   const sites = each((o) => o.sites).map(({ o, item }) => ({
     organization_id: id(o.key), kind: item.kind, name: item.name, address: item.address ?? null,
     postal_code: item.postalCode ?? null, commune_code: item.communeCode,
-    latitude: item.latitude ?? null, longitude: item.longitude ?? null, siret: item.siret ?? null, ...prov(item.provenance),
+    latitude: item.latitude ?? null, longitude: item.longitude ?? null, siret: item.siret ?? null, ...prov(item.provenance), version: 1,
   }));
   await insertInChunks(trx, 'site', sites);
 

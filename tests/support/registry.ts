@@ -5,6 +5,11 @@ import { openDatabase } from '../../src/db/database';
 import { buildRegistrySchema } from '../../src/graphql/schema';
 import { RunningServer, startHttpServer } from '../../src/http/server';
 import { createTestDatabase, DatabaseKind, TestDatabase } from './databases';
+import { AccessRole } from '../../src/modules/access/caller';
+import { TokenService } from '../../src/modules/access/token.service';
+
+/** The HMAC key of the tokens minted in tests (production reads TOKEN_SECRET). */
+export const TEST_TOKEN_SECRET = 'test-secret-of-at-least-thirty-two-characters';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -18,8 +23,11 @@ export interface TestRegistry {
   kind: DatabaseKind;
   orm: MikroORM;
   url: string;
-  /** POSTs a GraphQL operation over HTTP. */
-  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs a GraphQL operation over HTTP, with a bearer token when given. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** Mints a real API token (as the CLI does). */
+  mintToken(role: AccessRole, organizationId: number | null): Promise<{ id: number; token: string }>;
+  tokens: TokenService;
   /** Runs `fn` and returns the SQL statements the database received meanwhile. */
   countSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
   stop(): Promise<void>;
@@ -28,16 +36,19 @@ export interface TestRegistry {
 export async function startRegistry(kind: DatabaseKind, bundle: SeedBundle): Promise<TestRegistry> {
   const db: TestDatabase = await createTestDatabase(kind);
   const { orm } = await openDatabase(db.settings, () => bundle);
-  const server: RunningServer = await startHttpServer(orm, await buildRegistrySchema(), { port: 0, host: '127.0.0.1' });
+  const server: RunningServer = await startHttpServer(orm, await buildRegistrySchema(), { port: 0, host: '127.0.0.1', tokenSecret: TEST_TOKEN_SECRET });
   const knex = (orm.em as EntityManager).getKnex();
+  const tokens = new TokenService(knex, TEST_TOKEN_SECRET);
   return {
     kind,
     orm,
     url: server.url,
-    async query(query, variables) {
+    tokens,
+    mintToken: (role, organizationId) => tokens.mint({ role, organizationId, label: `test ${role}` }),
+    async query(query, variables, token) {
       const res = await fetch(server.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as Omit<GraphQLResponse, "status" | "headers">;

@@ -134,6 +134,7 @@ export class Migration20261122000001_core extends PortableMigration {
       t.double('longitude').nullable();
       t.string('siret', 14).nullable();
       provenanceColumns(t);
+      t.integer('version').notNullable().defaultTo(1);
       t.index(['organization_id']);
       t.index(['commune_code']);
     }));

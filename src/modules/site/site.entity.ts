@@ -1,5 +1,5 @@
 import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Node } from '../../graphql/node';
 import { Provenance } from '../../shared/provenance';
 import { Organization } from '../organization/organization.entity';
@@ -64,6 +64,10 @@ export class Site extends Node {
   @Embedded(() => Provenance, { prefix: 'provenance_' })
   @Field(() => Provenance, { description: 'Where this record comes from.' })
   provenance!: Provenance;
+
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: 'Version of the record: send it back when updating; a stale one is refused (CONFLICT).' })
+  version!: number;
 
   get nodeKey(): string {
     return String(this.id);
