@@ -4,6 +4,7 @@ import { ChangeEventResolver, OrganizationHistoryResolver } from '../modules/cha
 import { FiguresResolver } from '../modules/figures/figures.resolver';
 import { OrganizationLinkResolver, OrganizationResolver } from '../modules/organization/organization.resolver';
 import { SiteMutationResolver, SiteResolver } from '../modules/site/site.resolver';
+import { AuditResolver, SiteHistoryResolver } from '../modules/access/audit.resolver';
 import { CommuneResolver, DepartementResolver, RegionResolver } from '../modules/territory/territory.resolver';
 import { NodeResolver } from './node.resolver';
 import {
@@ -30,7 +31,7 @@ export async function buildRegistrySchema(): Promise<GraphQLSchema> {
       NodeResolver,
       OrganizationResolver, OrganizationLinkResolver, OrganizationHistoryResolver,
       RegionResolver, DepartementResolver, CommuneResolver,
-      SiteResolver, SiteMutationResolver, ChangeEventResolver, FiguresResolver,
+      SiteResolver, SiteMutationResolver, SiteHistoryResolver, AuditResolver, ChangeEventResolver, FiguresResolver,
       GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, OrganizationGovernanceResolver,
       PersonResolver, PublicRoleResolver,
       ConventionResolver, ConventionPartyResolver, ConventionObjectiveResolver, FundingLineResolver, PartnershipResolver, OrganizationConventionResolver,

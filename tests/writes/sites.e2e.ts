@@ -146,3 +146,34 @@ describe.each(databaseKinds())('keeping reception sites up to date on %s', (kind
     expect(outcomes).toEqual(['CONFLICT', 'OK']);
   });
 });
+
+describe.each(databaseKinds())('reading the audit trail on %s', (kind) => {
+  it('shows a site’s history to scopes that cover it, and the whole log to the secretariat only', async () => {
+    const r = await startRegistry(kind, { network: twoRegionNetwork() });
+    try {
+      const knex = (r.orm.em as EntityManager).getKnex();
+      const orgId = async (name: string) => Number((await knex('organization').where({ name }).first()).id);
+      const national = (await r.mintToken(AccessRole.NATIONAL, null)).token;
+      const bzh = (await r.mintToken(AccessRole.ARML, await orgId('Association régionale des Missions Locales de Bretagne'))).token;
+      const caen = (await r.mintToken(AccessRole.MISSION_LOCALE, await orgId('Mission Locale de Caen'))).token;
+      const fougeres = (await r.query(`{ organizations(filter: { search: "fougeres" }) { nodes { id } } }`)).data.organizations.nodes[0].id;
+      const created = await r.query(CREATE, { input: { organizationId: fougeres, kind: 'ANTENNA', name: 'Antenne auditée', communeCode: '35115' } }, national);
+      const site = created.data.createSite.site;
+      await r.query(UPDATE, { input: { id: site.id, version: 1, name: 'Antenne auditée (renommée)' } }, bzh);
+
+      const history = `query($id: ID!) { node(id: $id) { ... on Site { history { totalCount nodes { operation actorRole before after } } } } }`;
+      const seen = await r.query(history, { id: site.id }, bzh);
+      expect(seen.errors).toBeUndefined();
+      expect(seen.data.node.history.nodes.map((e: any) => [e.operation, e.actorRole])).toEqual([['createSite', 'NATIONAL'], ['updateSite', 'ARML']]);
+      expect(JSON.parse(seen.data.node.history.nodes[1].after).name).toBe('Antenne auditée (renommée)');
+      expect((await r.query(history, { id: site.id }, caen)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await r.query(history, { id: site.id })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+
+      const log = `{ auditLog(filter: { entityType: "Site" }) { totalCount nodes { operation } } }`;
+      expect((await r.query(log, {}, national)).data.auditLog).toEqual({ totalCount: 2, nodes: [{ operation: 'updateSite' }, { operation: 'createSite' }] });
+      expect((await r.query(log, {}, bzh)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      await r.stop();
+    }
+  });
+});
