@@ -8,7 +8,7 @@ import { AuditResolver, SiteHistoryResolver } from '../modules/access/audit.reso
 import { CommuneResolver, DepartementResolver, RegionResolver } from '../modules/territory/territory.resolver';
 import { NodeResolver } from './node.resolver';
 import {
-  BodyTermResolver, CollegeResolver, GoverningBodyResolver, MandateResolver, OrganizationGovernanceResolver, PostResolver,
+  BodyTermResolver, CollegeResolver, GoverningBodyResolver, MandateMutationResolver, MandateResolver, OrganizationGovernanceResolver, PostResolver,
 } from '../modules/governance/governance.resolver';
 import { PersonResolver, PublicRoleResolver } from '../modules/person/person.resolver';
 import { BodyTerm, College, GoverningBody, Mandate, Post } from '../modules/governance/governance.entity';
@@ -32,7 +32,7 @@ export async function buildRegistrySchema(): Promise<GraphQLSchema> {
       OrganizationResolver, OrganizationLinkResolver, OrganizationHistoryResolver,
       RegionResolver, DepartementResolver, CommuneResolver,
       SiteResolver, SiteMutationResolver, SiteHistoryResolver, AuditResolver, ChangeEventResolver, FiguresResolver,
-      GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, OrganizationGovernanceResolver,
+      GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, MandateMutationResolver, OrganizationGovernanceResolver,
       PersonResolver, PublicRoleResolver,
       ConventionResolver, ConventionPartyResolver, ConventionObjectiveResolver, FundingLineResolver, PartnershipResolver, OrganizationConventionResolver,
     ],

@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { UserError } from '../../graphql/payload';
+import { EndMandateInput, OpenMandateInput } from './governance.inputs.write';
+import { MandateWriteService } from './governance.write.service';
 import { AsOfArgs, AsOfPageArgs, dayOf } from '../../graphql/args';
 import type { RequestContext } from '../../graphql/context';
 import { Connection, connectionFromArray, PageArgs, pageWindow, toConnection } from '../../graphql/pagination';
@@ -196,5 +199,27 @@ export class OrganizationGovernanceResolver {
   @FieldResolver(() => MandateConnection, { description: 'Seats it holds by right, or held on its behalf, on the date: how it is represented in other bodies (its ARML’s AG, UNML’s board, the Conférence des présidents, partner bodies such as the CREFOP).' })
   async representedBy(@Root() org: Organization, @Args() args: AsOfPageArgs, @Ctx() ctx: RequestContext) {
     return connectionFromArray(await new GovernanceService(ctx).representedBy(org, dayOf(args)), args);
+  }
+}
+
+@ObjectType({ description: "Résultat d'une mutation sur un mandat." })
+export class MandatePayload {
+  @Field(() => Mandate, { nullable: true, description: 'The mandate as stored after the change (null when nothing was written).' })
+  mandate!: Mandate | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was written (a governance rule code, CONFLICT...); empty on success.' })
+  userErrors!: UserError[];
+}
+
+@Resolver()
+export class MandateMutationResolver {
+  @Mutation(() => MandatePayload, { description: 'Opens a mandate on a post; refused when it would break a governance rule on its start date.' })
+  openMandate(@Arg('input', () => OpenMandateInput, { description: 'The mandate.' }) input: OpenMandateInput, @Ctx() ctx: RequestContext) {
+    return new MandateWriteService(ctx).open(input);
+  }
+
+  @Mutation(() => MandatePayload, { description: 'Ends a mandate (it is closed, never deleted).' })
+  endMandate(@Arg('input', () => EndMandateInput, { description: 'Which mandate, when and why.' }) input: EndMandateInput, @Ctx() ctx: RequestContext) {
+    return new MandateWriteService(ctx).end(input);
   }
 }

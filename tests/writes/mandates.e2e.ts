@@ -1,0 +1,105 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { SeedGovernance } from '../../seeds/governance.types';
+import { AccessRole } from '../../src/modules/access/caller';
+import { databaseKinds } from '../support/databases';
+import { startRegistry, TestRegistry } from '../support/registry';
+import { twoRegionNetwork } from '../support/two-region-network';
+
+const fixture = { status: 'ILLUSTRATIVE' as const, source: 'test fixture' };
+
+/** Boards with posts and an open term, people, and no mandate yet. */
+function emptyBoards(): SeedGovernance {
+  const colleges = [1, 2, 3, 4].map((number) => ({ number, name: `Collège ${number}` }));
+  const board = (org: string) => ({
+    key: `${org}/board`, organizationKey: org, kind: 'BOARD' as const, name: `CA ${org}`, provenance: fixture,
+    terms: [{ startDate: '2026-01-01' }],
+    posts: [
+      { key: 'president', kind: 'PRESIDENT' as const, label: 'Président', seats: 1, collegeNumber: 1 },
+      { key: 'members', kind: 'BOARD_MEMBER' as const, label: 'Administrateurs', seats: 4 },
+    ],
+  });
+  return {
+    colleges: [{ organizationKey: 'ml-35-fougeres', colleges }, { organizationKey: 'ml-14-caen', colleges }],
+    bodies: [board('ml-35-fougeres'), board('ml-14-caen')],
+    persons: [
+      { key: 'anne', givenName: 'Anne', familyName: 'Maire', provenance: fixture, publicRoles: [{ kind: 'MAYOR', label: 'Maire de Fougères' }] },
+      { key: 'denis', givenName: 'Denis', familyName: 'Salarié', provenance: fixture, publicRoles: [] },
+      { key: 'eve', givenName: 'Ève', familyName: 'Élue', provenance: fixture, publicRoles: [{ kind: 'REGIONAL_COUNCILLOR', label: 'Conseillère régionale' }] },
+    ],
+    mandates: [],
+  };
+}
+
+const OPEN = `mutation($input: OpenMandateInput!) { openMandate(input: $input) {
+  mandate { id version startDate person { familyName } post { kind } } userErrors { field code message }
+} }`;
+const END = `mutation($input: EndMandateInput!) { endMandate(input: $input) {
+  mandate { id version endDate endReason } userErrors { field code message }
+} }`;
+
+describe.each(databaseKinds())('the secretariat keeps mandates up to date on %s', (kind) => {
+  let r: TestRegistry;
+  const post: Record<string, string> = {};
+  const person: Record<string, string> = {};
+  const tokens: Record<string, string> = {};
+  const count = async () => {
+    const knex = (r.orm.em as EntityManager).getKnex();
+    return [Number((await knex('mandate').count({ n: '*' }))[0].n), Number((await knex('audit_event').count({ n: '*' }))[0].n)];
+  };
+
+  beforeAll(async () => {
+    r = await startRegistry(kind, { network: twoRegionNetwork(), governance: emptyBoards() });
+    const res = await r.query(`{ governingBodies { nodes { organization { name } posts { id kind } } } persons { nodes { id givenName } } }`);
+    for (const b of res.data.governingBodies.nodes) for (const p of b.posts) post[`${b.organization.name.includes('Caen') ? 'caen' : 'fougeres'}.${p.kind}`] = p.id;
+    for (const p of res.data.persons.nodes) person[p.givenName] = p.id;
+    const knex = (r.orm.em as EntityManager).getKnex();
+    const orgId = async (name: string) => Number((await knex('organization').where({ name }).first()).id);
+    tokens.national = (await r.mintToken(AccessRole.NATIONAL, null)).token;
+    tokens.armlBretagne = (await r.mintToken(AccessRole.ARML, await orgId('Association régionale des Missions Locales de Bretagne'))).token;
+    tokens.mlCaen = (await r.mintToken(AccessRole.MISSION_LOCALE, await orgId('Mission Locale de Caen'))).token;
+  });
+  afterAll(() => r?.stop());
+
+  it('opens a president who is an elected official of collège 1, and refuses one who is not', async () => {
+    const denied = await r.query(OPEN, { input: { postId: post['fougeres.PRESIDENT'], personId: person['Denis'], collegeNumber: 1, startDate: '2026-02-01' } }, tokens.armlBretagne);
+    expect(denied.data.openMandate).toEqual({ mandate: null, userErrors: [expect.objectContaining({ code: 'ML_PRESIDENT_NOT_ELECTED' })] });
+    const before = await count();
+    const ok = await r.query(OPEN, { input: { postId: post['fougeres.PRESIDENT'], personId: person['Anne'], collegeNumber: 1, startDate: '2026-02-01', legalBasis: 'Délibération du CA du 31 janvier 2026' } }, tokens.armlBretagne);
+    expect(ok.data.openMandate.userErrors).toEqual([]);
+    expect(ok.data.openMandate.mandate).toMatchObject({ version: 1, startDate: '2026-02-01', person: { familyName: 'Maire' }, post: { kind: 'PRESIDENT' } });
+    expect(await count()).toEqual([before[0] + 1, before[1] + 1]);
+    const twice = await r.query(OPEN, { input: { postId: post['fougeres.PRESIDENT'], personId: person['Ève'], collegeNumber: 1, startDate: '2026-03-01' } }, tokens.national);
+    expect(twice.data.openMandate.userErrors.map((e: any) => e.code)).toEqual(['SINGLE_SEAT_OVERLAP']);
+    expect(await count()).toEqual([before[0] + 1, before[1] + 1]);
+  });
+
+  it('refuses callers outside the body’s scope and malformed input, writing nothing', async () => {
+    const before = await count();
+    const input = { postId: post['fougeres.BOARD_MEMBER'], personId: person['Ève'], startDate: '2026-02-01' };
+    expect((await r.query(OPEN, { input })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await r.query(OPEN, { input }, tokens.mlCaen)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await r.query(OPEN, { input: { ...input, postId: post['caen.BOARD_MEMBER'] } }, tokens.armlBretagne)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    for (const bad of [{ startDate: '2026-02-30' }, { personId: undefined }, { holderOrganizationId: person['Ève'] }, { legalBasis: 'x'.repeat(10_000) }, { role: 'CHEF' }]) {
+      const res = await r.query(OPEN, { input: { ...input, ...bad } }, tokens.national);
+      expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const noTerm = await r.query(OPEN, { input: { ...input, startDate: '2025-06-01' } }, tokens.national);
+    expect(noTerm.data.openMandate.userErrors.map((e: any) => e.code)).toEqual(['NO_TERM_ON_DATE']);
+    expect(await count()).toEqual(before);
+  });
+
+  it('ends a mandate without deleting it, and refuses a stale version or an end before the start', async () => {
+    const opened = await r.query(OPEN, { input: { postId: post['caen.BOARD_MEMBER'], personId: person['Denis'], collegeNumber: 3, startDate: '2026-02-01' } }, tokens.mlCaen);
+    const m = opened.data.openMandate.mandate;
+    expect(opened.data.openMandate.userErrors).toEqual([]);
+    const early = await r.query(END, { input: { id: m.id, version: 1, endDate: '2026-01-15', endReason: 'RESIGNED' } }, tokens.mlCaen);
+    expect(early.data.endMandate.userErrors.map((e: any) => e.code)).toEqual(['END_BEFORE_START']);
+    const ended = await r.query(END, { input: { id: m.id, version: 1, endDate: '2026-06-30', endReason: 'RESIGNED' } }, tokens.mlCaen);
+    expect(ended.data.endMandate.mandate).toMatchObject({ version: 2, endDate: '2026-06-30', endReason: 'RESIGNED' });
+    const stale = await r.query(END, { input: { id: m.id, version: 1, endDate: '2026-07-01', endReason: 'OTHER' } }, tokens.national);
+    expect(stale.data.endMandate.userErrors.map((e: any) => e.code)).toEqual(['CONFLICT']);
+    const history = await r.query(`query($id: ID!) { node(id: $id) { ... on Person { mandates(history: true) { nodes { startDate endDate } } now: mandates(asOf: "2026-08-01") { totalCount } } } }`, { id: person['Denis'] });
+    expect(history.data.node.mandates.nodes).toEqual([{ startDate: '2026-02-01', endDate: '2026-06-30' }]);
+    expect(history.data.node.now.totalCount).toBe(0);
+  });
+});
