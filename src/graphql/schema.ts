@@ -10,7 +10,7 @@ import { NodeResolver } from './node.resolver';
 import {
   BodyTermResolver, CollegeResolver, GoverningBodyResolver, MandateMutationResolver, MandateResolver, OrganizationGovernanceResolver, PostResolver,
 } from '../modules/governance/governance.resolver';
-import { PersonResolver, PublicRoleResolver } from '../modules/person/person.resolver';
+import { PersonContactResolver, PersonResolver, PublicRoleResolver } from '../modules/person/person.resolver';
 import { BodyTerm, College, GoverningBody, Mandate, Post } from '../modules/governance/governance.entity';
 import { Person } from '../modules/person/person.entity';
 import {
@@ -33,7 +33,7 @@ export async function buildRegistrySchema(): Promise<GraphQLSchema> {
       RegionResolver, DepartementResolver, CommuneResolver,
       SiteResolver, SiteMutationResolver, SiteHistoryResolver, AuditResolver, ChangeEventResolver, FiguresResolver,
       GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, MandateMutationResolver, OrganizationGovernanceResolver,
-      PersonResolver, PublicRoleResolver,
+      PersonResolver, PersonContactResolver, PublicRoleResolver,
       ConventionResolver, ConventionPartyResolver, ConventionObjectiveResolver, FundingLineResolver, PartnershipResolver, OrganizationConventionResolver,
     ],
     // Types reachable only through the Node interface must still be in the schema.

@@ -102,4 +102,19 @@ describe.each(databaseKinds())('the secretariat keeps mandates up to date on %s'
     expect(history.data.node.mandates.nodes).toEqual([{ startDate: '2026-02-01', endDate: '2026-06-30' }]);
     expect(history.data.node.now.totalCount).toBe(0);
   });
+
+  it('shows a person’s contact details only to scopes covering them, whatever the path', async () => {
+    const knex = (r.orm.em as EntityManager).getKnex();
+    const anne = Number((await knex('person').where({ given_name: 'Anne' }).first()).id);
+    await knex('person_contact').insert({ person_id: anne, kind: 'EMAIL', value: 'anne.maire@example.org' });
+    const direct = `query($id: ID!) { node(id: $id) { ... on Person { contacts { kind value } } } }`;
+    const nested = `{ governingBodies { nodes { composition { nodes { person { givenName contacts { value } } } } } } }`;
+    const seen = (res: any) => res.data.governingBodies.nodes.flatMap((b: any) => b.composition.nodes).filter((m: any) => m.person?.givenName === 'Anne').map((m: any) => m.person.contacts);
+    expect((await r.query(direct, { id: person['Anne'] })).data.node.contacts).toBeNull();
+    expect((await r.query(direct, { id: person['Anne'] }, tokens.mlCaen)).data.node.contacts).toBeNull();
+    expect(seen(await r.query(nested, {}, tokens.mlCaen))).toEqual([null]);
+    expect((await r.query(direct, { id: person['Anne'] }, tokens.armlBretagne)).data.node.contacts).toEqual([{ kind: 'EMAIL', value: 'anne.maire@example.org' }]);
+    expect(seen(await r.query(nested, {}, tokens.national))).toEqual([[{ value: 'anne.maire@example.org' }]]);
+    expect(seen(await r.query(nested))).toEqual([null]);
+  });
 });

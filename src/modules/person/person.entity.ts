@@ -77,8 +77,9 @@ export class PublicRole {
   provenance!: Provenance;
 }
 
-/** Private contact details of a person (GDPR): stored, never exposed by the public API. */
+/** Private contact details of a person (GDPR): readable only by token holders whose scope covers the person. */
 @Entity({ tableName: 'person_contact' })
+@ObjectType({ description: 'Coordonnée personnelle (donnée personnelle, RGPD): visible only to a token whose scope covers the person.' })
 export class PersonContact {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -87,8 +88,10 @@ export class PersonContact {
   person!: Person;
 
   @Property({ type: 'string', length: 20 })
+  @Field({ description: 'EMAIL, PHONE or ADDRESS.' })
   kind!: 'EMAIL' | 'PHONE' | 'ADDRESS';
 
   @Property({ type: 'string', length: 300 })
+  @Field({ description: 'The e-mail address, phone number or postal address.' })
   value!: string;
 }

@@ -7,7 +7,8 @@ import { MandateConnection } from '../governance/governance.resolver';
 import { GovernanceService } from '../governance/governance.service';
 import { Organization } from '../organization/organization.entity';
 import { organizationLoaders } from '../organization/organization.loaders';
-import { Person, PublicRole } from './person.entity';
+import { Person, PersonContact, PublicRole } from './person.entity';
+import { visibleContacts } from './person.privacy';
 import { PersonFilter } from './person.inputs';
 import { personLoaders } from './person.loaders';
 import { PersonRepository } from './person.repository';
@@ -45,6 +46,14 @@ export class PersonResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return connectionFromArray(await new GovernanceService(ctx).mandatesOf(person, history ? null : dayOf(args)), args);
+  }
+}
+
+@Resolver(() => Person)
+export class PersonContactResolver {
+  @FieldResolver(() => [PersonContact], { nullable: true, description: 'Personal contact details (GDPR): null unless your token’s scope covers this person (national secretariat, or the ARML or Mission Locale in whose bodies the person sits), whatever the path to the person.' })
+  contacts(@Root() person: Person, @Ctx() ctx: RequestContext) {
+    return visibleContacts(ctx, person.id);
   }
 }
 
