@@ -14,7 +14,8 @@ import { PersonContactResolver, PersonResolver, PublicRoleResolver } from '../mo
 import { BodyTerm, College, GoverningBody, Mandate, Post } from '../modules/governance/governance.entity';
 import { Person } from '../modules/person/person.entity';
 import {
-  ConventionObjectiveResolver, ConventionPartyResolver, ConventionResolver, FundingLineResolver, OrganizationConventionResolver, PartnershipResolver,
+  ConventionMutationResolver, ConventionObjectiveResolver, ConventionPartyResolver, ConventionResolver, FundingLineResolver,
+  OrganizationConventionResolver, PartnershipResolver,
 } from '../modules/convention/convention.resolver';
 import { Convention } from '../modules/convention/convention.entity';
 import { Partnership } from '../modules/convention/partnership.entity';
@@ -34,7 +35,7 @@ export async function buildRegistrySchema(): Promise<GraphQLSchema> {
       SiteResolver, SiteMutationResolver, SiteHistoryResolver, AuditResolver, ChangeEventResolver, FiguresResolver,
       GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, MandateMutationResolver, OrganizationGovernanceResolver,
       PersonResolver, PersonContactResolver, PublicRoleResolver,
-      ConventionResolver, ConventionPartyResolver, ConventionObjectiveResolver, FundingLineResolver, PartnershipResolver, OrganizationConventionResolver,
+      ConventionResolver, ConventionMutationResolver, ConventionPartyResolver, ConventionObjectiveResolver, FundingLineResolver, PartnershipResolver, OrganizationConventionResolver,
     ],
     // Types reachable only through the Node interface must still be in the schema.
     orphanedTypes: [

@@ -70,6 +70,7 @@ export class Convention extends Node {
   provenance!: Provenance;
 
   @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: 'Version of the record: send it back when changing it; a stale one is refused (CONFLICT).' })
   version!: number;
 
   get nodeKey(): string {

@@ -1,4 +1,9 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { UserError } from '../../graphql/payload';
+import {
+  AddConventionDocumentInput, AddConventionPartyInput, AddFundingLineInput, ChangeConventionStatusInput, CreateConventionInput,
+} from './convention.inputs.write';
+import { ConventionWriteService } from './convention.write.service';
 import type { RequestContext } from '../../graphql/context';
 import { Connection, connectionFromArray, PageArgs, toConnection } from '../../graphql/pagination';
 import { EurosScalar } from '../../graphql/scalars';
@@ -184,5 +189,42 @@ export class OrganizationConventionResolver {
     @Ctx() ctx: RequestContext,
   ) {
     return connectionFromArray(await new ConventionService(ctx).partnerships(org, filter), page);
+  }
+}
+
+@ObjectType({ description: "Résultat d'une mutation sur une convention." })
+export class ConventionPayload {
+  @Field(() => Convention, { nullable: true, description: 'The convention as stored after the change (null when nothing was written).' })
+  convention!: Convention | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was written (a convention rule code, CONFLICT...); empty on success.' })
+  userErrors!: UserError[];
+}
+
+@Resolver()
+export class ConventionMutationResolver {
+  @Mutation(() => ConventionPayload, { description: 'Records a new convention as a draft, with its parties (an ARML must be one of them).' })
+  createConvention(@Arg('input', () => CreateConventionInput, { description: 'The convention.' }) input: CreateConventionInput, @Ctx() ctx: RequestContext) {
+    return new ConventionWriteService(ctx).create(input);
+  }
+
+  @Mutation(() => ConventionPayload, { description: 'Moves a convention along its lifecycle (draft → in negotiation → signed → in force → expired, or terminated).' })
+  changeConventionStatus(@Arg('input', () => ChangeConventionStatusInput, { description: 'The change.' }) input: ChangeConventionStatusInput, @Ctx() ctx: RequestContext) {
+    return new ConventionWriteService(ctx).changeStatus(input);
+  }
+
+  @Mutation(() => ConventionPayload, { description: 'Adds a party to a convention (once per role).' })
+  addConventionParty(@Arg('input', () => AddConventionPartyInput, { description: 'The party.' }) input: AddConventionPartyInput, @Ctx() ctx: RequestContext) {
+    return new ConventionWriteService(ctx).addParty(input);
+  }
+
+  @Mutation(() => ConventionPayload, { description: 'Adds a funding line (the financer must be a FINANCER party).' })
+  addFundingLine(@Arg('input', () => AddFundingLineInput, { description: 'The line.' }) input: AddFundingLineInput, @Ctx() ctx: RequestContext) {
+    return new ConventionWriteService(ctx).addFundingLine(input);
+  }
+
+  @Mutation(() => ConventionPayload, { description: 'Adds a document to a convention.' })
+  addConventionDocument(@Arg('input', () => AddConventionDocumentInput, { description: 'The document.' }) input: AddConventionDocumentInput, @Ctx() ctx: RequestContext) {
+    return new ConventionWriteService(ctx).addDocument(input);
   }
 }
