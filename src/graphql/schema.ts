@@ -1,6 +1,6 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { ChangeEventResolver, OrganizationHistoryResolver } from '../modules/change-event/change-event.resolver';
+import { ChangeEventResolver, MergeResolver, OrganizationHistoryResolver } from '../modules/change-event/change-event.resolver';
 import { FiguresResolver } from '../modules/figures/figures.resolver';
 import { OrganizationLinkResolver, OrganizationResolver } from '../modules/organization/organization.resolver';
 import { SiteMutationResolver, SiteResolver } from '../modules/site/site.resolver';
@@ -32,7 +32,7 @@ export async function buildRegistrySchema(): Promise<GraphQLSchema> {
       NodeResolver,
       OrganizationResolver, OrganizationLinkResolver, OrganizationHistoryResolver,
       RegionResolver, DepartementResolver, CommuneResolver,
-      SiteResolver, SiteMutationResolver, SiteHistoryResolver, AuditResolver, ChangeEventResolver, FiguresResolver,
+      SiteResolver, SiteMutationResolver, SiteHistoryResolver, AuditResolver, ChangeEventResolver, MergeResolver, FiguresResolver,
       GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, MandateMutationResolver, OrganizationGovernanceResolver,
       PersonResolver, PersonContactResolver, PublicRoleResolver,
       ConventionResolver, ConventionMutationResolver, ConventionPartyResolver, ConventionObjectiveResolver, FundingLineResolver, PartnershipResolver, OrganizationConventionResolver,

@@ -1,4 +1,7 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { UserError } from '../../graphql/payload';
+import { MergeMissionsLocalesInput } from './merge.inputs';
+import { MergeService } from './merge.service';
 import { groupByKeys, RequestContext } from '../../graphql/context';
 import { Organization } from '../organization/organization.entity';
 import { organizationLoaders } from '../organization/organization.loaders';
@@ -38,5 +41,23 @@ export class OrganizationHistoryResolver {
     const seen = new Set<number>();
     return (await eventsOfOrganization(ctx).load(org.id)).map((p) => p.event)
       .filter((e) => !seen.has(e.id) && seen.add(e.id));
+  }
+}
+
+@ObjectType({ description: "Résultat d'une fusion." })
+export class MergePayload {
+  @Field(() => ChangeEvent, { nullable: true, description: 'The MERGER event recorded (null when nothing was written).' })
+  changeEvent!: ChangeEvent | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@Resolver()
+export class MergeResolver {
+  @Mutation(() => MergePayload, { description: "Merges a Mission Locale into another: communes, sites and representation move to the result, the absorbed one's own mandates end, it is dissolved; history is kept." })
+  async mergeMissionsLocales(@Arg('input', () => MergeMissionsLocalesInput, { description: 'Which, into which, when.' }) input: MergeMissionsLocalesInput, @Ctx() ctx: RequestContext): Promise<MergePayload> {
+    const { event, userErrors } = await new MergeService(ctx).merge(input);
+    return { changeEvent: event, userErrors };
   }
 }

@@ -1,7 +1,7 @@
 import {
   Collection, Embedded, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique,
 } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Provenance } from '../../shared/provenance';
 import { DateScalar } from '../../graphql/scalars';
 import { IdentifierScheme, LegalForm, OrganizationKind, PartnerCategory } from './organization.enums';
@@ -82,6 +82,7 @@ export class Organization extends Node {
   provenance!: Provenance;
 
   @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: 'Version of the record: send it back when changing it; a stale one is refused (CONFLICT).' })
   version!: number;
 
   @OneToMany(() => OrganizationName, (n) => n.organization)
