@@ -12,6 +12,8 @@ export interface Settings {
   seedOnStart: boolean;
   /** Key of the HMAC under which API tokens are stored; without it no token is accepted. */
   tokenSecret?: string;
+  /** Redis shared by several instances for live updates; in-process events when unset. */
+  redisUrl?: string;
 }
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -26,6 +28,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     host: env.HOST ?? '127.0.0.1',
     seedOnStart: (env.SEED_ON_START ?? 'true') !== 'false',
     tokenSecret: tokenSecret(env.TOKEN_SECRET),
+    redisUrl: env.REDIS_URL?.trim() || undefined,
   };
 }
 

@@ -4,27 +4,31 @@ import { loadSettings } from './config';
 import { openDatabase } from './db/database';
 import { buildRegistrySchema } from './graphql/schema';
 import { startHttpServer } from './http/server';
+import { createEventBus } from './modules/events/event-bus';
 
 /** Starts the registry: database (created, migrated and seeded on first start), schema, HTTP server. */
 async function main() {
   const started = Date.now();
   const settings = loadSettings();
   const { orm, seeded } = await openDatabase(settings, settings.seedOnStart ? () => ({ network: generateNetwork() }) : undefined);
-  const schema = await buildRegistrySchema();
-  const running = await startHttpServer(orm, schema, { port: settings.port, host: settings.host, tokenSecret: settings.tokenSecret }).catch(async (err) => {
-    await orm.close();
-    throw err;
-  });
+  const bus = createEventBus(settings.redisUrl);
+  const schema = await buildRegistrySchema(bus.pubSub);
+  const running = await startHttpServer(orm, schema, { port: settings.port, host: settings.host, tokenSecret: settings.tokenSecret, events: bus.pubSub })
+    .catch(async (err) => {
+      await Promise.all([orm.close(), bus.close()]);
+      throw err;
+    });
   console.log(JSON.stringify({
     level: 'info',
     message: `Registry ready at ${running.url}`,
     database: settings.databaseUrl ? 'postgresql' : `sqlite:${settings.sqlitePath}`,
+    events: settings.redisUrl ? 'redis' : 'in-process',
     seeded,
     startMs: Date.now() - started,
   }));
   const shutdown = async () => {
     await running.stop();
-    await orm.close();
+    await Promise.all([orm.close(), bus.close()]);
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

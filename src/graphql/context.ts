@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import DataLoader from 'dataloader';
 import { ANONYMOUS, Caller } from '../modules/access/caller';
+import type { RegistryPubSub } from '../modules/events/event-bus';
 
 /**
  * Per-request DataLoaders, created on first use and dropped with the request,
@@ -31,10 +32,24 @@ export interface RequestContext {
   loaders: Loaders;
   /** Memoized per-request computations (network figures at a date...). */
   memo: Map<string, Promise<unknown>>;
+  /** Where committed changes are announced to subscribers. */
+  events?: RegistryPubSub;
+  /** The entity manager requests fork from (a subscription refreshes its state per event). */
+  rootEm: EntityManager;
 }
 
-export function createContext(em: EntityManager, requestId: string = randomUUID(), caller: Caller = ANONYMOUS): RequestContext {
-  return { requestId, caller, em: em.fork(), loaders: new Loaders(), memo: new Map() };
+export function createContext(em: EntityManager, requestId: string = randomUUID(), caller: Caller = ANONYMOUS, events?: RegistryPubSub): RequestContext {
+  return { requestId, caller, em: em.fork(), loaders: new Loaders(), memo: new Map(), events, rootEm: em };
+}
+
+/**
+ * Starts afresh for the next event of a long-lived subscription: a new entity manager and new
+ * DataLoaders, so each event is read as the database now holds it.
+ */
+export function refreshContext(ctx: RequestContext): void {
+  ctx.em = ctx.rootEm.fork();
+  ctx.loaders = new Loaders();
+  ctx.memo = new Map();
 }
 
 /** Runs `compute` once per request for a given key. */

@@ -1,5 +1,8 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
+import type { RegistryPubSub } from '../modules/events/event-bus';
+import { EventsResolver } from '../modules/events/events.resolver';
 import { ChangeEventResolver, MergeResolver, OrganizationHistoryResolver } from '../modules/change-event/change-event.resolver';
 import { FiguresResolver } from '../modules/figures/figures.resolver';
 import { OrganizationLinkResolver, OrganizationResolver } from '../modules/organization/organization.resolver';
@@ -26,15 +29,16 @@ import { Site } from '../modules/site/site.entity';
 import { Commune, Departement, Region } from '../modules/territory/territory.entity';
 
 /** Builds the executable schema from the resolvers; input validation (class-validator) is on. */
-export async function buildRegistrySchema(): Promise<GraphQLSchema> {
+export async function buildRegistrySchema(pubSub: RegistryPubSub = createPubSub() as RegistryPubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({
+    pubSub,
     resolvers: [
       NodeResolver,
       OrganizationResolver, OrganizationLinkResolver, OrganizationHistoryResolver,
       RegionResolver, DepartementResolver, CommuneResolver,
       SiteResolver, SiteMutationResolver, SiteHistoryResolver, AuditResolver, ChangeEventResolver, MergeResolver, FiguresResolver,
       GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, MandateMutationResolver, OrganizationGovernanceResolver,
-      PersonResolver, PersonContactResolver, PublicRoleResolver,
+      PersonResolver, PersonContactResolver, PublicRoleResolver, EventsResolver,
       ConventionResolver, ConventionMutationResolver, ConventionPartyResolver, ConventionObjectiveResolver, FundingLineResolver, PartnershipResolver, OrganizationConventionResolver,
     ],
     // Types reachable only through the Node interface must still be in the schema.
@@ -46,6 +50,8 @@ export async function buildRegistrySchema(): Promise<GraphQLSchema> {
   });
   schema.getMutationType()!.description =
     'Mises à jour du registre: each takes one input, runs in one transaction, is authorized on the rows it changes and audited.';
+  schema.getSubscriptionType()!.description =
+    'Mises à jour en direct (graphql-ws on /graphql): mandates, body compositions and convention statuses, filterable by organization and region.';
   schema.getQueryType()!.description =
     'Lectures du registre: the network (UNML, ARML, Missions Locales, partners), its territory, governance, conventions and figures.';
   return schema;

@@ -11,6 +11,9 @@ import { createContext, RequestContext } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
 import { Caller, ANONYMOUS } from '../modules/access/caller';
 import { TokenRefused, TokenService } from '../modules/access/token.service';
+import type { RegistryPubSub } from '../modules/events/event-bus';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -50,6 +53,15 @@ async function callerOf(req: IncomingMessage, tokens: TokenService): Promise<Cal
   return tokens.verify(m[1]);
 }
 
+/** The caller of a subscription, from `connectionParams.authorization` ("Bearer <token>"). */
+function wsCaller(params: Record<string, unknown> | undefined, tokens: TokenService): Promise<Caller> {
+  const header = params?.authorization;
+  if (typeof header !== 'string') return Promise.resolve(ANONYMOUS);
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) return Promise.reject(new TokenRefused('authorization must be "Bearer <token>"'));
+  return tokens.verify(m[1]);
+}
+
 export interface RunningServer {
   server: Server;
   url: string;
@@ -57,7 +69,10 @@ export interface RunningServer {
 }
 
 /** The registry's HTTP server: GraphQL at /graphql, liveness at /health, readiness at /ready. */
-export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, options: { port: number; host: string; tokenSecret?: string }): Promise<RunningServer> {
+export async function startHttpServer(
+  orm: MikroORM, schema: GraphQLSchema,
+  options: { port: number; host: string; tokenSecret?: string; events?: RegistryPubSub },
+): Promise<RunningServer> {
   const tokens = new TokenService((orm.em as EntityManager).getKnex(), options.tokenSecret);
   // The request id travels with the async flow, so the error formatter can quote it in masked errors.
   const requestScope = new AsyncLocalStorage<string>();
@@ -100,7 +115,7 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, opti
       }
       const response = await requestScope.run(requestId, () => apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-        context: async () => createContext(orm.em as EntityManager, requestId, caller),
+        context: async () => createContext(orm.em as EntityManager, requestId, caller, options.events),
       }));
       res.statusCode = response.status ?? 200;
       for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -123,6 +138,20 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, opti
   };
 
   const server = createServer((req, res) => void handle(req, res));
+  // Subscriptions: graphql-ws on the same path; the token, if any, comes in the connection parameters.
+  const wsServer = new WebSocketServer({ server, path: '/graphql' });
+  const ws = useServer({
+    schema,
+    onConnect: async (ctx) => {
+      try {
+        await wsCaller(ctx.connectionParams, tokens);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    context: async (ctx) => createContext(orm.em as EntityManager, randomUUID(), await wsCaller(ctx.connectionParams, tokens), options.events),
+  }, wsServer);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -135,6 +164,8 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, opti
     server,
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/graphql`,
     async stop() {
+      await ws.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
     },

@@ -1,6 +1,7 @@
 import { databaseKinds } from '../support/databases';
 import { bundle, bundledNetwork } from '../support/bundled';
 import { startRegistry, TestRegistry } from '../support/registry';
+import { checkCoverage } from '../../src/modules/territory/coverage-check';
 
 /** The query a network-map frontend sends: UNML → every ARML → every Mission Locale, with coverage and sites. */
 export const NETWORK_MAP = /* GraphQL */ `
@@ -61,7 +62,6 @@ describe.each(databaseKinds())('network-map frontend on %s', (kind) => {
   it('covers every commune of the network exactly once in the bundled data', async () => {
     const res = await registry.query(`{ unml { members(first: 100) { nodes { members(first: 100) { nodes { communes { totalCount } } } } } } }`);
     const covered = res.data.unml.members.nodes.flatMap((a: any) => a.members.nodes).reduce((n: number, ml: any) => n + ml.communes.totalCount, 0);
-    const { checkCoverage } = await import('../../src/modules/territory/coverage-check');
     const report = await checkCoverage((registry.orm.em as any).getKnex(), new Date().toISOString().slice(0, 10));
     expect(report.uncovered).toEqual([]);
     expect(report.coveredSeveralTimes).toEqual([]);

@@ -1,7 +1,27 @@
+import { connect } from 'node:net';
 import { POSTGRES_URL, postgresReachable } from './databases';
+
+export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** True when something answers PING on the Redis port. */
+function redisReachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 6379) });
+    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    socket.setTimeout(2000, () => done(false));
+    socket.on('error', () => done(false));
+    socket.on('connect', () => socket.write('PING\r\n'));
+    socket.on('data', (d) => done(d.toString().startsWith('+PONG')));
+  });
+}
 
 /** Decides once per run which databases the suites cover, and says loudly when PostgreSQL is skipped. */
 export default async function globalSetup(): Promise<void> {
+  if (!process.env.TEST_REDIS) {
+    process.env.TEST_REDIS = (await redisReachable(REDIS_URL)) ? REDIS_URL : '';
+    if (!process.env.TEST_REDIS) process.stdout.write(`\n*** Redis not reachable at ${REDIS_URL}: the two-instance live-update test is SKIPPED ***\n`);
+  }
   if (process.env.TEST_DATABASES) return;
   if (await postgresReachable()) {
     process.env.TEST_DATABASES = 'sqlite,postgresql';

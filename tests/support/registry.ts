@@ -7,6 +7,7 @@ import { RunningServer, startHttpServer } from '../../src/http/server';
 import { createTestDatabase, DatabaseKind, TestDatabase } from './databases';
 import { AccessRole } from '../../src/modules/access/caller';
 import { TokenService } from '../../src/modules/access/token.service';
+import { createEventBus } from '../../src/modules/events/event-bus';
 
 /** The HMAC key of the tokens minted in tests (production reads TOKEN_SECRET). */
 export const TEST_TOKEN_SECRET = 'test-secret-of-at-least-thirty-two-characters';
@@ -36,7 +37,8 @@ export interface TestRegistry {
 export async function startRegistry(kind: DatabaseKind, bundle: SeedBundle): Promise<TestRegistry> {
   const db: TestDatabase = await createTestDatabase(kind);
   const { orm } = await openDatabase(db.settings, () => bundle);
-  const server: RunningServer = await startHttpServer(orm, await buildRegistrySchema(), { port: 0, host: '127.0.0.1', tokenSecret: TEST_TOKEN_SECRET });
+  const bus = createEventBus();
+  const server: RunningServer = await startHttpServer(orm, await buildRegistrySchema(bus.pubSub), { port: 0, host: '127.0.0.1', tokenSecret: TEST_TOKEN_SECRET, events: bus.pubSub });
   const knex = (orm.em as EntityManager).getKnex();
   const tokens = new TokenService(knex, TEST_TOKEN_SECRET);
   return {

@@ -1,4 +1,6 @@
 import { runTokenCli } from '../../src/cli/token';
+import { openDatabase } from '../../src/db/database';
+import { TokenService } from '../../src/modules/access/token.service';
 import { startRegistry } from '../support/registry';
 import { tinyNetwork } from '../support/tiny-network';
 import { createTestDatabase } from '../support/databases';
@@ -16,7 +18,6 @@ describe('the token command', () => {
     const secret = 'test-secret-of-at-least-thirty-two-characters';
     const env = { ...process.env, SQLITE_PATH: db.settings.sqlitePath, DATABASE_URL: '', TOKEN_SECRET: secret };
     // Seed the database the command will work on, through the registry itself.
-    const { openDatabase } = await import('../../src/db/database');
     const { orm } = await openDatabase(db.settings, () => ({ network: tinyNetwork() }));
     await orm.close();
 
@@ -46,7 +47,6 @@ describe('the token command', () => {
       const { token } = await r.mintToken('NATIONAL' as never, null);
       const ok = await r.query('{ __typename }', {}, token);
       expect(ok.status).toBe(200);
-      const { TokenService } = await import('../../src/modules/access/token.service');
       const other = new TokenService((r.orm.em as any).getKnex(), 'another-secret-of-at-least-thirty-two-chars');
       await expect(other.verify(token)).rejects.toThrow('Unknown token');
     } finally {

@@ -16,6 +16,7 @@ import {
 } from './convention.inputs.write';
 import { checkConvention, ConventionDraft } from './convention.rules';
 import { decodeId } from './convention.service';
+import { announce } from '../events/publish';
 
 /** National secretariat: every convention; an ARML: those it is a party to; nobody else. */
 function assertCanWriteConvention(ctx: RequestContext, partyIds: number[]): void {
@@ -128,12 +129,18 @@ export class ConventionWriteService {
     return { convention: await this.load(result), userErrors };
   }
 
-  changeStatus(input: ChangeConventionStatusInput) {
-    return this.change(input.id, input.version, 'changeConventionStatus', async (trx, id, draft) => ({
+  async changeStatus(input: ChangeConventionStatusInput) {
+    let parties: number[] = [];
+    const outcome = await this.change(input.id, input.version, 'changeConventionStatus', async (trx, id, draft) => {
+      parties = draft.parties.map((p) => p.organizationId);
+      return {
       draft: { ...draft, signedOn: input.signedOn ?? draft.signedOn, statusHistory: [...draft.statusHistory, { status: input.status, date: input.date }] },
       columns: { status: input.status, ...(input.signedOn ? { signed_on: input.signedOn } : {}) },
       write: () => trx('convention_status_change').insert({ convention_id: id, status: input.status, date: input.date, note: input.note ?? null }),
-    }));
+      };
+    });
+    if (outcome.convention) await announce(this.ctx, ['CONVENTION_STATUS_CHANGED'], 'changeConventionStatus', outcome.convention.id, [...new Set(parties)]);
+    return outcome;
   }
 
   addParty(input: AddConventionPartyInput) {

@@ -13,6 +13,7 @@ import { Mandate, Post } from './governance.entity';
 import { EndMandateInput, OpenMandateInput } from './governance.inputs.write';
 import { checkGovernance } from './governance.rules';
 import { loadGovernanceSnapshot } from './governance.snapshot';
+import { announce } from '../events/publish';
 
 /** The body and organization a post belongs to, read from the database. */
 async function postContext(trx: Knex, postId: number) {
@@ -48,7 +49,7 @@ export class MandateWriteService {
       await assertCanWrite(trx, this.ctx, post ? [Number(post.organization_id)] : [], 'this body');
       if (!post) throw new NotFoundError('Post', input.postId);
       const previous = await previousCreation(trx, this.ctx, input.idempotencyKey, 'openMandate');
-      if (previous) return Number(previous);
+      if (previous) return { id: Number(previous), bodyId: Number(post.body_id), organizationId: Number(post.organization_id) };
       if (personId !== null) await mustExist(trx, 'person', personId, 'Person', input.personId!);
       if (holderId !== null) await mustExist(trx, 'organization', holderId, 'Organization', input.holderOrganizationId!);
       if (onBehalfOfId !== null) await mustExist(trx, 'organization', onBehalfOfId, 'Organization', input.onBehalfOfId!);
@@ -72,9 +73,16 @@ export class MandateWriteService {
       if (broken.length) throw new UserErrors(broken);
       await recordAudit(trx, this.ctx, { operation: 'openMandate', entityType: 'Mandate', entityId: id, before: null, after: { id, ...row } });
       await rememberCreation(trx, this.ctx, input.idempotencyKey, 'openMandate', 'Mandate', id);
-      return id;
+      return { id, bodyId: Number(post.body_id), organizationId: Number(post.organization_id) };
     });
-    return { mandate: await this.load(result), userErrors };
+    if (result) await this.announce('openMandate', result);
+    return { mandate: await this.load(result?.id ?? null), userErrors };
+  }
+
+  /** After commit: subscribers learn that a mandate and its body's composition changed. */
+  private async announce(operation: string, r: { id: number; bodyId: number; organizationId: number }): Promise<void> {
+    await announce(this.ctx, ['MANDATE_CHANGED'], operation, r.id, [r.organizationId]);
+    await announce(this.ctx, ['BODY_COMPOSITION_CHANGED'], operation, r.bodyId, [r.organizationId]);
   }
 
   async end(input: EndMandateInput): Promise<{ mandate: Mandate | null; userErrors: UserError[] }> {
@@ -93,8 +101,9 @@ export class MandateWriteService {
       const updated = await trx('mandate').where({ id, version: input.version }).update(changes);
       if (Number(updated) !== 1) throw UserErrors.of('CONFLICT', 'The mandate changed while you were saving it: read it again', 'version');
       await recordAudit(trx, this.ctx, { operation: 'endMandate', entityType: 'Mandate', entityId: id, before, after: { ...before, ...changes } });
-      return id;
+      return { id, bodyId: Number(post.body_id), organizationId: Number(post.organization_id) };
     });
-    return { mandate: await this.load(result), userErrors };
+    if (result) await this.announce('endMandate', result);
+    return { mandate: await this.load(result?.id ?? null), userErrors };
   }
 }
