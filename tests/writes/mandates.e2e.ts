@@ -93,3 +93,38 @@ describe.each(databaseKinds())('the secretariat keeps mandates up to date on %s'
     expect(seen(await r.query(nested))).toEqual([null]);
   });
 });
+
+describe.each(databaseKinds())('handing over and correcting mandates on %s', (kind) => {
+  it('replaces a president the same day, and records a correction without losing the wrong record', async () => {
+    const r = await startRegistry(kind, { network: twoRegionNetwork(), governance: emptyBoards() });
+    try {
+      const token = (await r.mintToken(AccessRole.NATIONAL, null)).token;
+      const res = await r.query(`{ governingBodies { nodes { organization { name } posts { id kind } } } persons { nodes { id givenName } } }`);
+      const board = res.data.governingBodies.nodes.find((b: any) => b.organization.name.includes('Fougères'));
+      const president = board.posts.find((p: any) => p.kind === 'PRESIDENT').id;
+      const person = (n: string) => res.data.persons.nodes.find((p: any) => p.givenName === n).id;
+      const opened = (await r.query(OPEN, { input: { postId: president, personId: person('Anne'), collegeNumber: 1, startDate: '2026-01-15' } }, token)).data.openMandate.mandate;
+
+      const REPLACE = `mutation($input: ReplaceMandateInput!) { replaceMandate(input: $input) { mandate { id startDate person { familyName } } userErrors { code } } }`;
+      const badSuccessor = await r.query(REPLACE, { input: { id: opened.id, version: 1, date: '2026-05-01', successor: { personId: person('Denis'), collegeNumber: 1 } } }, token);
+      expect(badSuccessor.data.replaceMandate.userErrors.map((e: any) => e.code)).toEqual(['ML_PRESIDENT_NOT_ELECTED']);
+      const replaced = await r.query(REPLACE, { input: { id: opened.id, version: 1, date: '2026-05-01', successor: { personId: person('Ève'), collegeNumber: 1 } } }, token);
+      expect(replaced.data.replaceMandate).toEqual({ mandate: { id: expect.any(String), startDate: '2026-05-01', person: { familyName: 'Élue' } }, userErrors: [] });
+
+      const CORRECT = `mutation($input: CorrectMandateInput!) { correctMandate(input: $input) { mandate { id startDate } userErrors { code } } }`;
+      const corrected = await r.query(CORRECT, { input: { id: replaced.data.replaceMandate.mandate.id, version: 1, startDate: '2026-05-02', legalBasis: 'Erratum au PV du CA' } }, token);
+      expect(corrected.data.correctMandate.userErrors).toEqual([]);
+      const reading = await r.query(`query($id: ID!) { node(id: $id) { ... on Organization {
+        april: president(asOf: "2026-04-30") { familyName } mayFirst: president(asOf: "2026-05-01") { familyName } mayTwo: president(asOf: "2026-05-02") { familyName }
+      } } }`, { id: (await r.query(`{ organizations(filter: { search: "fougeres" }) { nodes { id } } }`)).data.organizations.nodes[0].id });
+      expect(reading.data.node).toEqual({ april: { familyName: 'Maire' }, mayFirst: null, mayTwo: { familyName: 'Élue' } });
+      const history = await r.query(`query($id: ID!) { node(id: $id) { ... on Person { mandates(history: true) { nodes { startDate endReason correctedBy { startDate } } } } } }`, { id: person('Ève') });
+      expect(history.data.node.mandates.nodes).toEqual([
+        { startDate: '2026-05-01', endReason: 'CORRECTED', correctedBy: { startDate: '2026-05-02' } },
+        { startDate: '2026-05-02', endReason: null, correctedBy: null },
+      ]);
+    } finally {
+      await r.stop();
+    }
+  });
+});

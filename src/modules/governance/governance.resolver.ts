@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { UserError } from '../../graphql/payload';
-import { EndMandateInput, OpenMandateInput } from './governance.inputs.write';
+import { CorrectMandateInput, EndMandateInput, OpenMandateInput, ReplaceMandateInput } from './governance.inputs.write';
 import { MandateWriteService } from './governance.write.service';
 import { AsOfArgs, AsOfPageArgs, dayOf } from '../../graphql/args';
 import type { RequestContext } from '../../graphql/context';
@@ -216,6 +216,16 @@ export class MandateMutationResolver {
   @Mutation(() => MandatePayload, { description: 'Opens a mandate on a post; refused when it would break a governance rule on its start date.' })
   openMandate(@Arg('input', () => OpenMandateInput, { description: 'The mandate.' }) input: OpenMandateInput, @Ctx() ctx: RequestContext) {
     return new MandateWriteService(ctx).open(input);
+  }
+
+  @Mutation(() => MandatePayload, { description: 'Hands a seat over: the mandate ends and its successor starts the same day, rules checked.' })
+  replaceMandate(@Arg('input', () => ReplaceMandateInput, { description: 'Which mandate, when, and the successor.' }) input: ReplaceMandateInput, @Ctx() ctx: RequestContext) {
+    return new MandateWriteService(ctx).replace(input);
+  }
+
+  @Mutation(() => MandatePayload, { description: 'Corrects a mandate recorded wrongly: the correction is a new mandate; the wrong one stays, pointing to it.' })
+  correctMandate(@Arg('input', () => CorrectMandateInput, { description: 'Which mandate and the right facts.' }) input: CorrectMandateInput, @Ctx() ctx: RequestContext) {
+    return new MandateWriteService(ctx).correct(input);
   }
 
   @Mutation(() => MandatePayload, { description: 'Ends a mandate (it is closed, never deleted).' })
