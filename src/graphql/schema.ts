@@ -13,7 +13,7 @@ import { NodeResolver } from './node.resolver';
 import {
   BodyTermResolver, CollegeResolver, GoverningBodyResolver, MandateMutationResolver, MandateResolver, OrganizationGovernanceResolver, PostResolver,
 } from '../modules/governance/governance.resolver';
-import { PersonContactResolver, PersonResolver, PublicRoleResolver } from '../modules/person/person.resolver';
+import { PersonContactResolver, PersonMutationResolver, PersonResolver, PublicRoleResolver } from '../modules/person/person.resolver';
 import { BodyTerm, College, GoverningBody, Mandate, Post } from '../modules/governance/governance.entity';
 import { Person } from '../modules/person/person.entity';
 import {
@@ -38,7 +38,7 @@ export async function buildRegistrySchema(pubSub: RegistryPubSub = createPubSub(
       RegionResolver, DepartementResolver, CommuneResolver,
       SiteResolver, SiteMutationResolver, SiteHistoryResolver, AuditResolver, ChangeEventResolver, MergeResolver, FiguresResolver,
       GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, MandateMutationResolver, OrganizationGovernanceResolver,
-      PersonResolver, PersonContactResolver, PublicRoleResolver, EventsResolver,
+      PersonResolver, PersonMutationResolver, PersonContactResolver, PublicRoleResolver, EventsResolver,
       ConventionResolver, ConventionMutationResolver, ConventionPartyResolver, ConventionObjectiveResolver, FundingLineResolver, PartnershipResolver, OrganizationConventionResolver,
     ],
     // Types reachable only through the Node interface must still be in the schema.

@@ -1,5 +1,5 @@
 import { Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../../graphql/node';
 import { DateScalar } from '../../graphql/scalars';
 import { Provenance } from '../../shared/provenance';
@@ -32,6 +32,7 @@ export class Person extends Node {
   provenance!: Provenance;
 
   @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: 'Version of the record: send it back when changing it; a stale one is refused (CONFLICT).' })
   version!: number;
 
   get nodeKey(): string {

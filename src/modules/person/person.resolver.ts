@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { UserError } from '../../graphql/payload';
+import { AddPublicRoleInput, CreatePersonInput, SetPersonContactsInput } from './person.inputs.write';
+import { PersonWriteService } from './person.write.service';
 import { AsOfArgs, AsOfPageArgs, dayOf } from '../../graphql/args';
 import type { RequestContext } from '../../graphql/context';
 import { Connection, connectionFromArray, PageArgs, pageWindow, toConnection } from '../../graphql/pagination';
@@ -62,5 +65,32 @@ export class PublicRoleResolver {
   @FieldResolver(() => Organization, { nullable: true, description: 'The organization the role is in (the Mission Locale a director runs).' })
   organization(@Root() role: PublicRole, @Ctx() ctx: RequestContext) {
     return role.organization ? organizationLoaders.byId(ctx).load(role.organization.id) : null;
+  }
+}
+
+@ObjectType({ description: "Résultat d'une mutation sur une personne." })
+export class PersonPayload {
+  @Field(() => Person, { nullable: true, description: 'The person as stored after the change (null when nothing was written).' })
+  person!: Person | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@Resolver()
+export class PersonMutationResolver {
+  @Mutation(() => PersonPayload, { description: 'Records a person (names only; roles and contacts are added separately). Any token may.' })
+  createPerson(@Arg('input', () => CreatePersonInput, { description: 'The person.' }) input: CreatePersonInput, @Ctx() ctx: RequestContext) {
+    return new PersonWriteService(ctx).create(input);
+  }
+
+  @Mutation(() => PersonPayload, { description: 'Adds a dated public role (elected office, direction of a Mission Locale).' })
+  addPublicRole(@Arg('input', () => AddPublicRoleInput, { description: 'The role.' }) input: AddPublicRoleInput, @Ctx() ctx: RequestContext) {
+    return new PersonWriteService(ctx).addPublicRole(input);
+  }
+
+  @Mutation(() => PersonPayload, { description: 'Replaces the personal contact details of a person (personal data: the audit log records that they changed, not their values).' })
+  setPersonContacts(@Arg('input', () => SetPersonContactsInput, { description: 'The new details.' }) input: SetPersonContactsInput, @Ctx() ctx: RequestContext) {
+    return new PersonWriteService(ctx).setContacts(input);
   }
 }
