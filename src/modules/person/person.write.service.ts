@@ -4,9 +4,9 @@ import { BadInputError, NotFoundError } from '../../graphql/errors';
 import { runMutation } from '../../graphql/mutation';
 import { UserError, UserErrors } from '../../graphql/payload';
 import { foldForSearch } from '../../shared/text';
-import { canWrite, ForbiddenError, UnauthenticatedError } from '../access/authorization';
+import { ForbiddenError, UnauthenticatedError } from '../access/authorization';
+import { coversPerson, organizationsOf } from './person.privacy';
 import { recordAudit } from '../access/audit';
-import { AccessRole } from '../access/caller';
 import { previousCreation, rememberCreation } from '../access/idempotency';
 import { decodeId } from '../convention/convention.service';
 import { Organization } from '../organization/organization.entity';
@@ -16,20 +16,10 @@ import { AddPublicRoleInput, CreatePersonInput, SetPersonContactsInput } from '.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 .()-]{6,20}$/;
 
-/**
- * Who may change a person: the national secretariat; a scope covering a body the person sits in;
- * or, for a person who sits nowhere yet, the token that created them.
- */
+/** Who may change a person: whoever covers them (see coversPerson). */
 async function assertCanWritePerson(trx: Knex, ctx: RequestContext, personId: number): Promise<void> {
-  const caller = ctx.caller;
-  if (caller.kind === 'anonymous') throw new UnauthenticatedError();
-  if (caller.role === AccessRole.NATIONAL) return;
-  const orgs: number[] = (await trx('mandate as m').join('post as p', 'p.id', 'm.post_id').join('governing_body as b', 'b.id', 'p.body_id')
-    .distinct('b.organization_id').where('m.person_id', personId)).map((r: { organization_id: number }) => Number(r.organization_id));
-  for (const org of orgs) if (await canWrite(trx, ctx, org)) return;
-  const creator = await trx('audit_event').where({ operation: 'createPerson', entity_id: String(personId) }).first();
-  if (!orgs.length && creator && Number(creator.token_id) === caller.tokenId) return;
-  throw new ForbiddenError('this person');
+  if (ctx.caller.kind === 'anonymous') throw new UnauthenticatedError();
+  if (!(await coversPerson(trx, ctx, personId, await organizationsOf(trx, personId)))) throw new ForbiddenError('this person');
 }
 
 /** Writes on persons: names, public roles, private contact details. */
