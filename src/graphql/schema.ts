@@ -7,7 +7,7 @@ import { ChangeEventResolver, MergeResolver, OrganizationHistoryResolver } from 
 import { FiguresResolver } from '../modules/figures/figures.resolver';
 import { OrganizationLinkResolver, OrganizationResolver } from '../modules/organization/organization.resolver';
 import { SiteMutationResolver, SiteResolver } from '../modules/site/site.resolver';
-import { AuditResolver, SiteHistoryResolver } from '../modules/access/audit.resolver';
+import { AuditResolver, NodeHistoryResolver } from '../modules/access/audit.resolver';
 import { CommuneResolver, DepartementResolver, RegionResolver } from '../modules/territory/territory.resolver';
 import { NodeResolver } from './node.resolver';
 import {
@@ -36,7 +36,7 @@ export async function buildRegistrySchema(pubSub: RegistryPubSub = createPubSub(
       NodeResolver,
       OrganizationResolver, OrganizationLinkResolver, OrganizationHistoryResolver,
       RegionResolver, DepartementResolver, CommuneResolver,
-      SiteResolver, SiteMutationResolver, SiteHistoryResolver, AuditResolver, ChangeEventResolver, MergeResolver, FiguresResolver,
+      SiteResolver, SiteMutationResolver, NodeHistoryResolver, AuditResolver, ChangeEventResolver, MergeResolver, FiguresResolver,
       GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, MandateMutationResolver, OrganizationGovernanceResolver,
       PersonResolver, PersonMutationResolver, PersonContactResolver, PublicRoleResolver, EventsResolver,
       ConventionResolver, ConventionMutationResolver, ConventionPartyResolver, ConventionObjectiveResolver, FundingLineResolver, PartnershipResolver, OrganizationConventionResolver,

@@ -45,3 +45,22 @@ describe.each(databaseKinds())('recording persons, their roles and private conta
     expect(seen.data.node.contacts).toBeNull();
   });
 });
+
+describe.each(databaseKinds())('the history of any record on %s', (kind) => {
+  it('is there on every kind of node, for the scopes that cover it', async () => {
+    const r = await startRegistry(kind, { network: twoRegionNetwork(), governance: emptyBoards() });
+    try {
+      const national = (await r.mintToken(AccessRole.NATIONAL, null)).token;
+      const knex = (r.orm.em as EntityManager).getKnex();
+      const caen = (await r.mintToken(AccessRole.MISSION_LOCALE, Number((await knex('organization').where({ name: 'Mission Locale de Caen' }).first()).id))).token;
+      const p = (await r.query(`mutation { createPerson(input: { givenName: "Hervé", familyName: "Tanguy" }) { person { id } } }`, {}, national)).data.createPerson.person;
+      const q = `query($id: ID!) { node(id: $id) { ... on Person { history { nodes { operation actorRole } } } } }`;
+      expect((await r.query(q, { id: p.id }, national)).data.node.history.nodes).toEqual([{ operation: 'createPerson', actorRole: 'NATIONAL' }]);
+      expect((await r.query(q, { id: p.id }, caen)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const body = (await r.query(`{ governingBodies { nodes { id history { totalCount } } } }`, {}, national)).data.governingBodies.nodes[0];
+      expect(body.history.totalCount).toBe(0);
+    } finally {
+      await r.stop();
+    }
+  });
+});

@@ -3,6 +3,12 @@ import { Arg, Args, Ctx, Field, FieldResolver, InputType, Int, ObjectType, Query
 import type { RequestContext } from '../../graphql/context';
 import { Connection, connectionFromArray, PageArgs, pageWindow, toConnection } from '../../graphql/pagination';
 import { DateScalar } from '../../graphql/scalars';
+import { Node } from '../../graphql/node';
+import { Convention } from '../convention/convention.entity';
+import { GoverningBody, Mandate, Post } from '../governance/governance.entity';
+import { Organization } from '../organization/organization.entity';
+import { Person } from '../person/person.entity';
+import { coversPerson, organizationsOf } from '../person/person.privacy';
 import { Site } from '../site/site.entity';
 import { AccessRole } from './caller';
 import { ForbiddenError, UnauthenticatedError, canWrite } from './authorization';
@@ -84,14 +90,47 @@ export class AuditResolver {
   }
 }
 
-@Resolver(() => Site)
-export class SiteHistoryResolver {
-  @FieldResolver(() => AuditEventConnection, { description: 'Changes made to this site through the API, oldest first: for token holders whose scope covers it.' })
-  async history(@Root() site: Site, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
-    if (ctx.caller.kind === 'anonymous') throw new UnauthenticatedError();
-    const knex = ctx.em.getKnex();
-    if (!(await canWrite(knex, ctx, site.organization.id))) throw new ForbiddenError("this site's history");
-    const rows = await knex('audit_event').where({ entity_type: 'Site', entity_id: String(site.id) }).orderBy('id');
+/** The organizations whose scope covers a record's history, read from the database. */
+async function organizationsBehind(ctx: RequestContext, node: Node): Promise<number[] | 'person' | null> {
+  const knex = ctx.em.getKnex();
+  const id = Number(node.nodeKey);
+  if (node instanceof Organization) return [node.id];
+  if (node instanceof Site) return [node.organization.id];
+  if (node instanceof GoverningBody) return [node.organization.id];
+  if (node instanceof Post || node instanceof Mandate) {
+    const postId = node instanceof Post ? id : node.post.id;
+    const row = await knex('post as p').join('governing_body as b', 'b.id', 'p.body_id').where('p.id', postId).select('b.organization_id').first();
+    return row ? [Number(row.organization_id)] : [];
+  }
+  if (node instanceof Convention) {
+    return (await knex('convention_party').where('convention_id', id).pluck('organization_id')).map(Number);
+  }
+  if (node instanceof Person) return 'person';
+  return null;
+}
+
+/** Token holders read the history of what their scope covers; the national secretariat reads everything. */
+async function assertCanReadHistory(ctx: RequestContext, node: Node): Promise<void> {
+  const caller = ctx.caller;
+  if (caller.kind === 'anonymous') throw new UnauthenticatedError();
+  if (caller.role === AccessRole.NATIONAL) return;
+  const behind = await organizationsBehind(ctx, node);
+  const knex = ctx.em.getKnex();
+  if (behind === 'person') {
+    if (await coversPerson(knex, ctx, Number(node.nodeKey), await organizationsOf(knex, Number(node.nodeKey)))) return;
+  } else if (behind) {
+    if (node instanceof Convention ? behind.includes(caller.organizationId ?? -1) : (await Promise.all(behind.map((o) => canWrite(knex, ctx, o)))).some(Boolean)) return;
+  }
+  throw new ForbiddenError("this record's history");
+}
+
+@Resolver(() => Node)
+export class NodeHistoryResolver {
+  @FieldResolver(() => AuditEventConnection, { description: 'Changes made to this record through the API, oldest first: for token holders whose scope covers it (the national secretariat: everything).' })
+  async history(@Root() node: Node, @Args() page: PageArgs, @Ctx() ctx: RequestContext) {
+    await assertCanReadHistory(ctx, node);
+    const typename = (node.constructor as unknown as { typename: string }).typename;
+    const rows = await ctx.em.getKnex()('audit_event').where({ entity_type: typename, entity_id: node.nodeKey }).orderBy('id');
     return connectionFromArray(rows.map(toEvent), page);
   }
 }
