@@ -5,7 +5,7 @@ import type { RegistryPubSub } from '../modules/events/event-bus';
 import { EventsResolver } from '../modules/events/events.resolver';
 import { ChangeEventResolver, MergeResolver, OrganizationHistoryResolver } from '../modules/change-event/change-event.resolver';
 import { FiguresResolver } from '../modules/figures/figures.resolver';
-import { OrganizationLinkResolver, OrganizationResolver } from '../modules/organization/organization.resolver';
+import { OrganizationLinkResolver, OrganizationMutationResolver, OrganizationResolver } from '../modules/organization/organization.resolver';
 import { SiteMutationResolver, SiteResolver } from '../modules/site/site.resolver';
 import { AuditResolver, NodeHistoryResolver } from '../modules/access/audit.resolver';
 import { CommuneResolver, DepartementResolver, RegionResolver } from '../modules/territory/territory.resolver';
@@ -34,7 +34,7 @@ export async function buildRegistrySchema(pubSub: RegistryPubSub = createPubSub(
     pubSub,
     resolvers: [
       NodeResolver,
-      OrganizationResolver, OrganizationLinkResolver, OrganizationHistoryResolver,
+      OrganizationResolver, OrganizationMutationResolver, OrganizationLinkResolver, OrganizationHistoryResolver,
       RegionResolver, DepartementResolver, CommuneResolver,
       SiteResolver, SiteMutationResolver, NodeHistoryResolver, AuditResolver, ChangeEventResolver, MergeResolver, FiguresResolver,
       GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, MandateMutationResolver, OrganizationGovernanceResolver,

@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { UserError } from '../../graphql/payload';
+import { ChangeCoverageInput, UpdateOrganizationInput } from './organization.inputs.write';
+import { OrganizationWriteService } from './organization.write.service';
 import type { GraphQLResolveInfo } from 'graphql';
 import { AsOfArgs, AsOfPageArgs, dayOf } from '../../graphql/args';
 import type { RequestContext } from '../../graphql/context';
@@ -167,5 +170,27 @@ export class OrganizationLinkResolver {
   @FieldResolver(() => Organization, { description: 'The structure it is a member of (ARML, or UNML).' })
   parent(@Root() link: OrganizationLink, @Ctx() ctx: RequestContext) {
     return new OrganizationService(ctx).byId(link.parent.id);
+  }
+}
+
+@ObjectType({ description: "Résultat d'une mutation sur une structure." })
+export class OrganizationPayload {
+  @Field(() => Organization, { nullable: true, description: 'The organization as stored after the change (null when nothing was written).' })
+  organization!: Organization | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was written; empty on success.' })
+  userErrors!: UserError[];
+}
+
+@Resolver()
+export class OrganizationMutationResolver {
+  @Mutation(() => OrganizationPayload, { description: 'Changes an organization’s public data; a new name keeps the old one in formerNames.' })
+  updateOrganization(@Arg('input', () => UpdateOrganizationInput, { description: 'The changes.' }) input: UpdateOrganizationInput, @Ctx() ctx: RequestContext) {
+    return new OrganizationWriteService(ctx).update(input);
+  }
+
+  @Mutation(() => OrganizationPayload, { description: "Adds and removes communes from a Mission Locale's coverage from a date (history kept)." })
+  changeCoverage(@Arg('input', () => ChangeCoverageInput, { description: 'The change.' }) input: ChangeCoverageInput, @Ctx() ctx: RequestContext) {
+    return new OrganizationWriteService(ctx).changeCoverage(input);
   }
 }
