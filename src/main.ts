@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { generateNetwork } from '../seeds/generate-network';
+import { bundledData } from '../seeds/bundle';
 import { loadSettings } from './config';
 import { openDatabase } from './db/database';
 import { buildRegistrySchema } from './graphql/schema';
@@ -10,7 +10,7 @@ import { createEventBus } from './modules/events/event-bus';
 async function main() {
   const started = Date.now();
   const settings = loadSettings();
-  const { orm, seeded } = await openDatabase(settings, settings.seedOnStart ? () => ({ network: generateNetwork() }) : undefined);
+  const { orm, seeded } = await openDatabase(settings, settings.seedOnStart ? () => bundledData() : undefined);
   const bus = createEventBus(settings.redisUrl);
   const schema = await buildRegistrySchema(bus.pubSub);
   const running = await startHttpServer(orm, schema, { port: settings.port, host: settings.host, tokenSecret: settings.tokenSecret, events: bus.pubSub })

@@ -1,9 +1,7 @@
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { SeedConventions } from '../../seeds/conventions.types';
-import type { SeedGovernance } from '../../seeds/governance.types';
+import type { SeedBundle } from '../../seeds/bundle';
 import { CONVENTION_SERIAL_TABLES, loadConventions } from './load-conventions';
-import type { SeedNetwork } from '../../seeds/network.types';
 import { GOVERNANCE_SERIAL_TABLES, loadGovernance } from './load-governance';
 import { loadGeography } from './load-geography';
 import { loadNetwork } from './load-network';
@@ -18,12 +16,7 @@ export async function isEmpty(orm: MikroORM): Promise<boolean> {
   return Number(n) === 0;
 }
 
-/** What the registry is loaded with on first start: a network and, optionally, its governance and conventions. */
-export interface SeedBundle {
-  network: SeedNetwork;
-  governance?: SeedGovernance;
-  conventions?: SeedConventions;
-}
+export type { SeedBundle };
 
 /** Loads geography, a network and its governance into an empty registry, in one transaction. */
 export async function seedRegistry(orm: MikroORM, { network, governance, conventions }: SeedBundle) {

@@ -1,5 +1,5 @@
 import type { SeedNetwork } from '../../seeds/network.types';
-import type { SeedBundle } from '../../src/seed/seed-registry';
+import { bundledData, SeedBundle } from '../../seeds/bundle';
 import { generateNetwork } from '../../seeds/generate-network';
 
 const cache = new Map<number, SeedNetwork>();
@@ -11,7 +11,11 @@ export function bundledNetwork(scale = 1): SeedNetwork {
   return network;
 }
 
-/** The bundled data as loaded on first start (network and governance), `scale` times larger when asked. */
+const bundles = new Map<number, SeedBundle>();
+
+/** The bundled data as loaded on first start, `scale` times larger when asked, built once per test file. */
 export function bundle(scale = 1): SeedBundle {
-  return { network: bundledNetwork(scale) };
+  const data = bundles.get(scale) ?? { ...bundledData(scale), network: bundledNetwork(scale) };
+  bundles.set(scale, data);
+  return data;
 }
