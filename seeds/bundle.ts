@@ -1,5 +1,6 @@
 import type { SeedConventions } from './conventions.types';
 import { generateConventions } from './generate-conventions';
+import { generateGovernance } from './generate-governance';
 import { generateNetwork } from './generate-network';
 import type { SeedGovernance } from './governance.types';
 import type { SeedNetwork } from './network.types';
@@ -14,5 +15,5 @@ export interface SeedBundle {
 /** The bundled data (scale 1), or a generated network `scale` times larger with the same regional data. */
 export function bundledData(scale = 1): SeedBundle {
   const network = generateNetwork({ scale });
-  return { network, conventions: generateConventions(network) };
+  return { network, governance: generateGovernance(network), conventions: generateConventions(network) };
 }

@@ -916,6 +916,22 @@ function departementWithPreposition(d: Departement): string {
   return `${DEPARTEMENT_PREPOSITIONS[d.liaison] ?? 'de '}${d.name}`;
 }
 
+/** Names of places of the in-scope geography as other generators write them ("de Fougères", "d'Ille-et-Vilaine"). */
+export const placeNames = {
+  /** A commune's name with its preposition, by INSEE code. */
+  commune: (code: string): string | undefined => {
+    const c = geography().communes.get(code);
+    return c && communeWithPreposition(c);
+  },
+  /** A département's name with its preposition, by INSEE code. */
+  departement: (code: string): string | undefined => {
+    const d = geography().departements.get(code);
+    return d && departementWithPreposition(d);
+  },
+  /** INSEE code of a département's region. */
+  regionOfDepartement: (code: string): string | undefined => geography().departements.get(code)?.region,
+};
+
 /** "de Fougères", "d'Angers", "du Havre", "des Herbiers", "de La Rochelle", "de L'Aigle". */
 function communeWithPreposition(c: Commune): string {
   switch (c.liaison) {

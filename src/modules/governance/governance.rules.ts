@@ -17,7 +17,7 @@ registerEnumType(GovernanceRule, {
   name: 'GovernanceRule',
   description: 'Règle de gouvernance du réseau (stable code).',
   valuesConfig: {
-    ARML_PRESIDENT_NOT_ML_BOARD_MEMBER: { description: "An ARML's president must be president or board member of a Mission Locale of the ARML's region(s)." },
+    ARML_PRESIDENT_NOT_ML_BOARD_MEMBER: { description: "An ARML's president must sit on the board (CA) of a Mission Locale of the ARML's region(s): as its president or any other board member, officers included." },
     UNML_CHAIR_NOT_ML_ELECTED: { description: "UNML's bodies are chaired by an elected official from the Missions Locales' group (collège 1)." },
     ML_PRESIDENT_NOT_ELECTED: { description: "A Mission Locale's president is a local elected official designated by the elected officials' collège (collège 1)." },
     SEATS_EXCEEDED: { description: 'More titulaires than the post has seats.' },
@@ -104,8 +104,8 @@ export function checkGovernance(s: GovernanceSnapshot): GovernanceIssue[] {
     if (kind === OrganizationKind.ARML && m.bodyKind === BodyKind.BOARD && isChair(m)) {
       const regions = s.armlRegions.get(m.organizationId) ?? [];
       const sitsInMlBoard = (mandatesOf.get(m.personId ?? -1) ?? []).some((x) =>
-        x.organizationKind === OrganizationKind.MISSION_LOCALE && x.bodyKind === BodyKind.BOARD &&
-        (x.postKind === PostKind.PRESIDENT || x.postKind === PostKind.BOARD_MEMBER) &&
+        // Every seat on the CA makes a board member, its officers included (a vice-president, say).
+        x.organizationKind === OrganizationKind.MISSION_LOCALE && x.bodyKind === BodyKind.BOARD && x.postKind !== PostKind.DIRECTOR &&
         regions.includes(s.regionOf.get(x.organizationId) ?? ''));
       if (!sitsInMlBoard) {
         issues.push(issue(GovernanceRule.ARML_PRESIDENT_NOT_ML_BOARD_MEMBER,
