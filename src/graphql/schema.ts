@@ -10,6 +10,7 @@ import { SiteMutationResolver, SiteResolver } from '../modules/site/site.resolve
 import { AuditResolver, NodeHistoryResolver } from '../modules/access/audit.resolver';
 import { CommuneResolver, DepartementResolver, RegionResolver } from '../modules/territory/territory.resolver';
 import { NodeResolver } from './node.resolver';
+import { validateArgs } from './validate-args';
 import {
   BodyTermResolver, CollegeResolver, GoverningBodyResolver, MandateMutationResolver, MandateResolver, OrganizationGovernanceResolver, PostResolver,
 } from '../modules/governance/governance.resolver';
@@ -28,7 +29,7 @@ import { OrganizationLink } from '../modules/organization/organization-link.enti
 import { Site } from '../modules/site/site.entity';
 import { Commune, Departement, Region } from '../modules/territory/territory.entity';
 
-/** Builds the executable schema from the resolvers; input validation (class-validator) is on. */
+/** Builds the executable schema from the resolvers; arguments and inputs are validated (class-validator, `validateArgs`). */
 export async function buildRegistrySchema(pubSub: RegistryPubSub = createPubSub() as RegistryPubSub): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     pubSub,
@@ -46,7 +47,7 @@ export async function buildRegistrySchema(pubSub: RegistryPubSub = createPubSub(
       Organization, OrganizationLink, Region, Departement, Commune, Site, ChangeEvent,
       Person, College, GoverningBody, BodyTerm, Post, Mandate, Convention, Partnership,
     ],
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgs,
   });
   schema.getMutationType()!.description =
     'Mises à jour du registre: each takes one input, runs in one transaction, is authorized on the rows it changes and audited.';

@@ -17,6 +17,11 @@ export const organizationLoaders = {
     ctx.loaders.get('organization.linksAsParent', async (ids: readonly number[]) =>
       groupByKeys(ids, await new OrganizationRepository(ctx.em).linksOf('parent', ids), (l) => l.parent.id)),
 
+  /** Ids and dates of the members of organizations (every link, current and ended). */
+  memberRows: (ctx: RequestContext) =>
+    ctx.loaders.get('organization.memberRows', async (ids: readonly number[]) =>
+      groupByKeys(ids, await new OrganizationRepository(ctx.em).memberRowsOf(ids), (r) => Number(r.parent_id))),
+
   identifiers: (ctx: RequestContext) =>
     ctx.loaders.get('organization.identifiers', async (ids: readonly number[]) =>
       groupByKeys(ids, await new OrganizationRepository(ctx.em).identifiersOf(ids), (i) => i.organization.id)),

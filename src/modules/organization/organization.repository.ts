@@ -32,6 +32,11 @@ export class OrganizationRepository {
     return this.em.find(OrganizationLink, { [side]: { $in: [...ids] } }, { populate: [other] as never[] });
   }
 
+  /** Members of the organizations `ids` (every link, current and ended) as plain rows, for lists that only need who and when. */
+  memberRowsOf(ids: readonly number[]): Promise<{ parent_id: number; member_id: number; start_date: string; end_date: string | null }[]> {
+    return this.em.getKnex()('organization_link').whereIn('parent_id', [...ids]).select('parent_id', 'member_id', 'start_date', 'end_date');
+  }
+
   identifiersOf(ids: readonly number[]): Promise<OrganizationIdentifier[]> {
     return this.em.find(OrganizationIdentifier, { organization: { $in: [...ids] } }, { orderBy: { scheme: 'ASC', value: 'ASC' } });
   }

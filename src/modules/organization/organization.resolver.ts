@@ -132,8 +132,7 @@ export class OrganizationResolver {
   async communes(@Root() org: Organization, @Args() args: AsOfPageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
     const territory = new TerritoryService(ctx);
     if (!needsItems(info)) {
-      const { communes } = await territory.coverageStats(org, dayOf(args));
-      return countOnly(communes);
+      return countOnly(await territory.coveredCommuneCount(org, dayOf(args)));
     }
     const codes = await territory.coveredCommuneCodes(org, dayOf(args));
     const page = connectionFromArray(codes, args);

@@ -1,17 +1,38 @@
-import { byKeys, groupByKeys, memoize, RequestContext } from '../../graphql/context';
+import type { EntityManager } from '@mikro-orm/knex';
+import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
+import type { Departement, Region } from './territory.entity';
 import { TerritoryRepository } from './territory.repository';
+
+interface ReferenceTables {
+  regions?: Promise<Region[]>;
+  departements?: Promise<Departement[]>;
+}
+const referenceTables = new WeakMap<EntityManager, ReferenceTables>();
+
+/**
+ * Regions (26) and départements (~110) are written only when the registry is seeded: they are
+ * read once per database, through an entity manager of their own, and shared by every request.
+ */
+export function referenceTable<K extends keyof ReferenceTables>(ctx: RequestContext, name: K): NonNullable<ReferenceTables[K]> {
+  const tables = referenceTables.get(ctx.rootEm) ?? referenceTables.set(ctx.rootEm, {}).get(ctx.rootEm)!;
+  if (!tables[name]) {
+    const repo = new TerritoryRepository(ctx.rootEm.fork());
+    const read = (name === 'regions' ? repo.allRegions() : repo.allDepartements()) as NonNullable<ReferenceTables[K]>;
+    tables[name] = read;
+    read.catch(() => { delete tables[name]; });
+  }
+  return tables[name]!;
+}
 
 /** Batched reads of the geography and of coverage, one SQL statement per batch. */
 export const territoryLoaders = {
-  // Regions (26) and départements (~110) are small reference tables: the first batch reads them whole,
-  // so a request touching them in several waves still costs one statement each.
   region: (ctx: RequestContext) =>
     ctx.loaders.get('territory.region', async (codes: readonly string[]) =>
-      byKeys(codes, await memoize(ctx, 'territory.allRegions', () => new TerritoryRepository(ctx.em).allRegions()), (r) => r.code, null)),
+      byKeys(codes, await referenceTable(ctx, 'regions'), (r) => r.code, null)),
 
   departement: (ctx: RequestContext) =>
     ctx.loaders.get('territory.departement', async (codes: readonly string[]) =>
-      byKeys(codes, await memoize(ctx, 'territory.allDepartements', () => new TerritoryRepository(ctx.em).allDepartements()), (d) => d.code, null)),
+      byKeys(codes, await referenceTable(ctx, 'departements'), (d) => d.code, null)),
 
   departementsOfRegion: (ctx: RequestContext) =>
     ctx.loaders.get('territory.departementsOfRegion', async (codes: readonly string[]) =>
@@ -35,6 +56,13 @@ export const territoryLoaders = {
   coverageOfCommune: (ctx: RequestContext) =>
     ctx.loaders.get('territory.coverageOfCommune', async (codes: readonly string[]) =>
       groupByKeys(codes, await new TerritoryRepository(ctx.em).coverageOfCommunes(codes), (r) => r.key)),
+
+  /** Number of communes covered by Missions Locales on a date. */
+  coverageCount: (ctx: RequestContext, asOf: string) =>
+    ctx.loaders.get(`territory.coverageCount:${asOf}`, async (ids: readonly number[]) =>
+      byKeys(ids, (await new TerritoryRepository(ctx.em).coverageCounts(ids, asOf))
+        .map((r) => ({ organization_id: Number(r.organization_id), communes: Number(r.communes) })),
+      (r) => r.organization_id, { organization_id: 0, communes: 0 }).map((r) => r.communes)),
 
   /** Communes and population covered by Missions Locales on a date. */
   coverageStats: (ctx: RequestContext, asOf: string) =>

@@ -73,6 +73,14 @@ export class TerritoryRepository {
       .select('cc.organization_id', this.knex.raw('count(*) as communes'), this.knex.raw('coalesce(sum(c.population), 0) as population'));
   }
 
+  /** Communes covered by each Mission Locale on `asOf` (answered from an index alone). */
+  coverageCounts(ids: readonly number[], asOf: string): Promise<{ organization_id: number; communes: number }[]> {
+    return this.knex('commune_coverage as cc').whereIn('cc.organization_id', [...ids])
+      .where('cc.start_date', '<=', asOf).where((w) => w.whereNull('cc.end_date').orWhere('cc.end_date', '>', asOf))
+      .groupBy('cc.organization_id')
+      .select('cc.organization_id', this.knex.raw('count(*) as communes'));
+  }
+
   /** Communes covered and population covered per region of the commune, on `asOf`. */
   coverageStatsByRegion(asOf: string): Promise<{ region_code: string; communes: number; population: number }[]> {
     return this.activeCoverage(asOf)

@@ -4,7 +4,7 @@ import { isActiveOn } from '../../shared/dates';
 import { Organization } from '../organization/organization.entity';
 import { organizationLoaders } from '../organization/organization.loaders';
 import { Commune, Departement, Region } from './territory.entity';
-import { territoryLoaders } from './territory.loaders';
+import { referenceTable, territoryLoaders } from './territory.loaders';
 import { CommuneCriteria, TerritoryRepository } from './territory.repository';
 
 /** Reads of the geography and of which Mission Locale covers which commune. */
@@ -16,7 +16,7 @@ export class TerritoryService {
   }
 
   regions(): Promise<Region[]> {
-    return new TerritoryRepository(this.ctx.em).allRegions();
+    return referenceTable(this.ctx, 'regions');
   }
 
   departement(code: string): Promise<Departement | null> {
@@ -55,6 +55,10 @@ export class TerritoryService {
   }
 
   /** Number of communes a Mission Locale covers on `asOf`, and their population. */
+  coveredCommuneCount(org: Organization, asOf: string): Promise<number> {
+    return territoryLoaders.coverageCount(this.ctx, asOf).load(org.id);
+  }
+
   coverageStats(org: Organization, asOf: string): Promise<{ communes: number; population: number }> {
     return territoryLoaders.coverageStats(this.ctx, asOf).load(org.id);
   }

@@ -1,0 +1,38 @@
+import { validateOrReject, ValidatorOptions } from 'class-validator';
+import type { GraphQLResolveInfo } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+
+/** What type-graphql's default validation uses: an absent optional property is not checked. */
+const OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
+const MAX_REMEMBERED = 1000;
+
+/** Argument values already found valid, per argument class (as JSON). */
+const validValues = new WeakMap<object, Set<string>>();
+
+/**
+ * Validates arguments and inputs with class-validator, as type-graphql does, but in a read once
+ * per distinct value: a list of 437 Missions Locales asking `communes { totalCount }` validates
+ * its (identical) page arguments once, not 437 times. Validation depends on the value only (no
+ * constraint reads the database), so a value found valid stays valid; mutations are validated
+ * every time. An object with every property absent has nothing to check (every constraint skips
+ * missing properties) and is not validated at all.
+ */
+export async function validateArgs(argValue: unknown, _type: unknown, resolverData: { info: GraphQLResolveInfo }): Promise<void> {
+  const remember = resolverData.info.operation.operation === 'query';
+  if (argValue === null || typeof argValue !== 'object') return;
+  const items = (Array.isArray(argValue) ? argValue : [argValue]).filter((x): x is object => x !== null && typeof x === 'object');
+  for (const item of items) {
+    if (Object.values(item).every((v) => v === undefined)) continue;
+    const key = remember ? JSON.stringify(item, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) : '';
+    const remembered = validValues.get(item.constructor) ?? validValues.set(item.constructor, new Set()).get(item.constructor)!;
+    if (remember && remembered.has(key)) continue;
+    try {
+      await validateOrReject(item, OPTIONS);
+    } catch (errors) {
+      throw new ArgumentValidationError(errors as ConstructorParameters<typeof ArgumentValidationError>[0]);
+    }
+    if (!remember) continue;
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.add(key);
+  }
+}
