@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { GraphQLSchema } from 'graphql';
@@ -78,7 +78,8 @@ export async function startHttpServer(
   const requestScope = new AsyncLocalStorage<string>();
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    // No cache-control hints are used: without this, Apollo wraps every field resolver to compute them.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
     formatError: formatError(() => requestScope.getStore()),
     includeStacktraceInErrorResponses: false,
   });

@@ -1,0 +1,212 @@
+/** Writes bench/results.json (everything measured) and BENCHMARKS.md (the tables, ratios first). */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchRun, ConfigResult, Measurement, WorkloadResult } from './run';
+
+const fmt = (x: number | undefined, digits = 1) => (x === undefined || !Number.isFinite(x) ? '–' : x.toFixed(digits));
+const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !b ? undefined : a / b);
+const x = (r: number | undefined) => (r === undefined ? '–' : `${r.toFixed(r >= 10 ? 0 : r >= 1 ? 1 : 2)}×`);
+const label = (c: ConfigResult) => `${c.db === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${c.scale}×`;
+
+function table(head: string[], rows: string[][]): string {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+/** CPU per request of the server process plus, on PostgreSQL, of the database backends. */
+const totalCpu = (m: Measurement) => m.cpuMsPerRequest + (m.dbCpuMsPerRequest ?? 0);
+
+function ratioRows(run: BenchRun): string[][] {
+  const rows: string[][] = [];
+  for (const c of run.configs) {
+    for (const w of c.workloads) {
+      if (!w.baseline) continue;
+      const s = w.service;
+      const b = w.baseline;
+      rows.push([
+        label(c), w.id,
+        x(ratio(b.closed.rps, s.closed.rps)),
+        x(ratio(s.open.latencyMs.p50, b.open.latencyMs.p50)),
+        x(ratio(s.open.latencyMs.p99, b.open.latencyMs.p99)),
+        x(ratio(totalCpu(s), totalCpu(b))),
+        x(ratio(s.sqlPerRequest?.mean, b.sqlPerRequest?.mean)),
+        x(ratio(s.peakRssMiB, b.peakRssMiB)),
+      ]);
+    }
+  }
+  return rows;
+}
+
+function measurementRow(who: string, m: Measurement, rate: number): string[] {
+  const open = m.open;
+  const openNote = open.dropped || open.timedOut || open.errors
+    ? ` (${[open.errors && `${open.errors} err`, open.dropped && `${open.dropped} dropped`, open.timedOut && `${open.timedOut} timed out`].filter(Boolean).join(', ')})`
+    : '';
+  return [
+    who,
+    `${fmt(m.closed.rps)}${m.closed.errors ? ` (${m.closed.errors} err)` : ''}`,
+    fmt(m.closed.latencyMs.p50),
+    `${rate}/s → ${fmt(open.achievedRps)}/s${openNote}`,
+    fmt(open.latencyMs.p50),
+    fmt(open.latencyMs.p99),
+    fmt(m.cpuMsPerRequest, 2),
+    m.dbCpuMsPerRequest === undefined ? 'in process' : fmt(m.dbCpuMsPerRequest, 2),
+    m.sqlPerRequest ? (m.sqlPerRequest.min === m.sqlPerRequest.max ? String(m.sqlPerRequest.min) : `${m.sqlPerRequest.min}–${m.sqlPerRequest.max}`) : '–',
+    `${fmt(m.startRssMiB, 0)} → ${fmt(m.peakRssMiB, 0)}`,
+  ];
+}
+
+function configSection(c: ConfigResult, rates: (w: WorkloadResult) => number): string {
+  const rows: string[][] = [];
+  for (const w of c.workloads) {
+    rows.push(measurementRow(`**${w.id}** ${w.title}`, w.service, rates(w)));
+    if (w.baseline) rows.push(measurementRow(`${w.id} baseline`, w.baseline, rates(w)));
+  }
+  const start = c.startup;
+  const lines = [
+    `### ${label(c)}${c.scaleNote ? ` (asked for ${c.requestedScale}×)` : ''}`,
+    '',
+    c.scaleNote ? `> ${c.scaleNote}.\n` : '',
+    c.seed
+      ? `Data: ${c.seed.missionsLocales} Missions Locales, ${c.seed.sites} sites, seeded by \`bench/seed.ts\` in ${(c.seed.seedMs / 1000).toFixed(1)} s (generation ${(c.seed.generateMs / 1000).toFixed(1)} s); governance: ${c.data.governanceSource}; conventions: ${c.data.conventionsSource}.`
+      : `Data: the bundled data (437 Missions Locales), seeded by the service itself on first start; governance: ${c.data.governanceSource}; conventions: ${c.data.conventionsSource}.`,
+    '',
+    `Start to "Registry ready": **${start.startToReadyMs} ms** ${start.freshDatabase ? '(fresh database: migrations and seeding included)' : '(database seeded beforehand: migrations check and start only)'}`
+      + `${start.restartToReadyMs !== undefined ? `; restart on the seeded database ${start.restartToReadyMs} ms` : ''}; baseline ready in ${start.baselineReadyMs} ms. `
+      + `Server RSS idle ${fmt(start.idleRssMiB, 0)} MiB, peak ${fmt(c.serverPeakRssMiB, 0)} MiB (VmHWM); baseline peak ${fmt(c.baselinePeakRssMiB, 0)} MiB.`,
+    '',
+    table(['workload', 'closed req/s', 'closed p50 ms', 'open rate → done', 'open p50 ms', 'open p99 ms', 'CPU ms/req', 'DB CPU ms/req', 'SQL/req', 'RSS MiB start → peak'], rows),
+  ];
+  const notes = c.workloads.filter((w) => w.note).map((w) => `- ${w.id}: ${w.note}`);
+  if (notes.length) lines.push('', ...notes);
+  return lines.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n');
+}
+
+/** The issue's 100× criterion: paginated queries on PostgreSQL within 2× of their 1× latency. */
+function scaleCheck(run: BenchRun): string {
+  const pg1 = run.configs.find((c) => c.db === 'postgresql' && c.requestedScale === 1);
+  const pg100 = run.configs.find((c) => c.db === 'postgresql' && c.requestedScale === 100);
+  if (!pg1 || !pg100) return '_Not measured in this run (PostgreSQL 1× or 100× missing)._';
+  const rows = pg100.workloads.map((w) => {
+    const base = pg1.workloads.find((v) => v.id === w.id);
+    const r50 = ratio(w.service.open.latencyMs.p50, base?.service.open.latencyMs.p50);
+    const r99 = ratio(w.service.open.latencyMs.p99, base?.service.open.latencyMs.p99);
+    return [w.id, fmt(base?.service.open.latencyMs.p50, 2), fmt(w.service.open.latencyMs.p50, 2), x(r50), x(r99),
+      x(ratio(w.service.closed.rps, base?.service.closed.rps)), r50 !== undefined && r50 <= 2 ? 'yes' : 'NO'];
+  });
+  return [
+    `PostgreSQL, open loop at the same arrival rate; 100× column is the network actually built (${pg100.scale}×${pg100.scaleNote ? ', see note below' : ''}).`,
+    '',
+    table(['workload', 'p50 ms at 1×', `p50 ms at ${pg100.scale}×`, 'p50 ratio', 'p99 ratio', 'throughput ratio', 'p50 within 2×'], rows),
+    pg100.scaleNote ? `\n> ${pg100.scaleNote}.` : '',
+  ].join('\n');
+}
+
+/** The headline numbers, also stored in results.json: service ÷ baseline ratios and the 100× criterion. */
+function summary(run: BenchRun) {
+  const r = (v: number | undefined) => (v === undefined ? null : Math.round(v * 100) / 100);
+  const pg1 = run.configs.find((c) => c.db === 'postgresql' && c.requestedScale === 1);
+  const pg100 = run.configs.find((c) => c.db === 'postgresql' && c.requestedScale === 100);
+  return {
+    ratios: run.configs.flatMap((c) => c.workloads.filter((w) => w.baseline).map((w) => ({
+      db: c.db, scale: c.scale, workload: w.id,
+      throughputBaselineOverService: r(ratio(w.baseline!.closed.rps, w.service.closed.rps)),
+      p50ServiceOverBaseline: r(ratio(w.service.open.latencyMs.p50, w.baseline!.open.latencyMs.p50)),
+      p99ServiceOverBaseline: r(ratio(w.service.open.latencyMs.p99, w.baseline!.open.latencyMs.p99)),
+      cpuServiceOverBaseline: r(ratio(totalCpu(w.service), totalCpu(w.baseline!))),
+      sqlServiceOverBaseline: r(ratio(w.service.sqlPerRequest?.mean, w.baseline!.sqlPerRequest?.mean)),
+      peakRssServiceOverBaseline: r(ratio(w.service.peakRssMiB, w.baseline!.peakRssMiB)),
+    }))),
+    largeNetwork: pg1 && pg100 ? {
+      db: 'postgresql', scale: pg100.scale, requestedScale: pg100.requestedScale, note: pg100.scaleNote ?? null,
+      workloads: pg100.workloads.map((w) => {
+        const p50 = ratio(w.service.open.latencyMs.p50, pg1.workloads.find((v) => v.id === w.id)?.service.open.latencyMs.p50);
+        return { workload: w.id, p50RatioTo1x: r(p50), within2x: p50 !== undefined && p50 <= 2 };
+      }),
+    } : null,
+  };
+}
+
+export function writeReport(run: BenchRun, root: string): void {
+  writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify({ summary: summary(run), ...run }, null, 2)}\n`);
+  const rateOf = (w: WorkloadResult) => w.service.open.rate;
+  const identity = run.configs.flatMap((c) => c.identity.map((i) => [label(c), i.workload, `${i.identical}/${i.requests}`, i.firstDifference ?? '']));
+  const m = run.machine;
+  const md = [
+    '# Benchmarks',
+    '',
+    '_Generated by `npm run bench` (bench/report.ts); the raw figures are in [bench/results.json](bench/results.json)._',
+    '',
+    `- **Command:** \`${run.command}\` (build, then \`node dist/bench/run.js\`)`,
+    `- **Date:** ${run.date}`,
+    `- **Machine:** ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB memory, Node ${m.node}, ${m.platform}; load average when the run started ${m.loadAverageAtStart.join(' / ')} (1 / 5 / 15 min)`,
+    `- **Settings:** closed loop ${run.settings.closedSeconds} s and open loop ${run.settings.openSeconds} s (longer at slow rates, so that at least ${run.settings.openMinRequests} requests are sent) per workload, after a ${run.settings.warmupSeconds} s warm-up; PostgreSQL ${run.settings.postgres}`,
+    `- **Whole run:** ${run.durationSeconds} s`,
+    ...run.notes.map((n) => `- **Note:** ${n}`),
+    '',
+    '## Service / baseline ratios',
+    '',
+    'The baseline (`bench/baseline/`) is a plain `node:http` server with hand-written SQL on the same drivers (`sqlite3`, `pg`) and the same database, '
+      + 'returning byte-identical JSON. Ratios are service ÷ baseline for cost (latency, CPU, statements, memory) and baseline ÷ service for throughput, '
+      + 'so **every ratio reads "how many times worse the service is"** (1× = as good as raw SQL).',
+    '',
+    table(['config', 'workload', 'throughput (closed), baseline ÷ service', 'p50 (open)', 'p99 (open)', 'CPU ms/req (server + DB)', 'SQL/req', 'peak RSS'], ratioRows(run)),
+    '',
+    '## 100× network: paginated queries within 2× of their 1× latency?',
+    '',
+    scaleCheck(run),
+    '',
+    '## Byte-identity of the baseline (checked at the start of each configuration)',
+    '',
+    table(['config', 'workload', 'identical', 'first difference'], identity),
+    '',
+    '## All figures',
+    '',
+    '"closed": N clients back to back for the whole window (N = 8, 4 for W3/W4); "open": requests sent at a fixed rate, latency counted from the planned send time '
+      + '(so queueing is included), at most 256 in flight (beyond that a request is dropped and counted); "CPU ms/req": user+system time of the server process '
+      + '(/proc/<pid>/stat) over the closed loop ÷ requests; "DB CPU ms/req": the same for the PostgreSQL backends serving the database (SQLite runs inside the server process); "SQL/req": statements per request (service: knex `query` events in an in-process registry on the '
+      + 'same database, 10 requests per workload; baseline: its own count); "RSS": VmRSS of the server process when the workload starts → highest value sampled every 100 ms during it '
+      + '(workloads run light ones first, W1 W2 W5 W6 then W3 W4 W7, because each pays for the garbage its predecessor leaves). '
+      + 'Each figure comes from one short window on a shared 2-core machine: between two runs, throughput moves by about 10–15 %.',
+    '',
+    ...run.configs.flatMap((c) => [configSection(c, rateOf), '']),
+    '## How to run',
+    '',
+    '```sh',
+    'npm run bench                                   # everything: about 8 minutes on 2 cores',
+    'BENCH_CONFIGS=sqlite:1,postgresql:100 npm run bench   # a subset (db:scale, comma-separated)',
+    'BENCH_SECONDS=10 BENCH_RATES=W1=200,W6=200 npm run bench   # longer windows, other open-loop rates',
+    '```',
+    '',
+    'It builds (`npm run build`, then `tsc -p bench/tsconfig.json` into `dist/bench/`), then for each configuration creates a fresh database '
+      + '(a temporary SQLite file, or a new database on `BENCH_POSTGRES_URL`, default `TEST_POSTGRES_URL` or `postgresql://postgres@127.0.0.1:5432/test`, dropped at the end), '
+      + 'starts `node dist/src/main.js` and `node dist/bench/baseline/server.js` on free loopback ports, and stops them when done. '
+      + 'PostgreSQL configurations are skipped, and said so, when the server does not answer.',
+    '',
+    '## What is not measured, and why',
+    '',
+    ...limitations(run).map((l) => `- ${l}`),
+    '',
+  ].join('\n');
+  writeFileSync(join(root, 'BENCHMARKS.md'), md);
+}
+
+function limitations(run: BenchRun): string[] {
+  const out: string[] = [];
+  const any = run.configs[0];
+  if (any && !any.data.governance) {
+    out.push('**Governance data is absent** (no `seeds/generate-governance.ts`, and `seeds/bundle.ts` has no governance): W2 is measured as "a Mission Locale with its communes and sites", '
+      + 'W4 resolves `president`/`governingBodies` over empty tables, and the W4 baseline is not written (nothing to be byte-identical to but empty lists).');
+  }
+  if (any && !any.data.conventions) {
+    out.push('**Conventions data is absent** (not in the bundle): W5 returns empty pages, so it measures the read path of an empty dashboard, not the cost of 50 conventions with parties and funding.');
+  }
+  const fallback = run.configs.find((c) => c.scaleNote);
+  if (fallback) out.push(`**100× cannot be generated**: ${fallback.scaleNote}. The "100×" configuration therefore runs on the largest network the generator builds.`);
+  out.push('**PostGraphile peer**: not tried in this pass (optional in the brief). The current `postgraphile` (5.x) requires Node ≥ 22; `postgraphile@4.14.1` '
+    + 'declares Node ≥ 8.6 and would install on Node 20, but it brings its own graphql@15 next to the project\'s graphql@16 and serves its own generated schema: '
+    + 'the workloads would need their own queries (no `asOf` windows on links and coverage without extra SQL functions or plugins), and no byte-identity is possible.');
+  out.push('**Load generator on the same machine**: the client (this process) shares the cores with the server, so closed-loop throughput is a lower bound; both the service and the baseline pay the same client cost.');
+  out.push('**SQL per request** is counted in a separate in-process registry (same code, same database), not in the measured child process, which cannot be instrumented from outside.');
+  out.push('**Start-to-ready on a fresh database** is measured at 1× only (the service seeds the bundled network itself); for 10× and 100× the bench seeds beforehand (`bench/seed.ts`, time reported) and measures the start on the seeded database.');
+  return out;
+}

@@ -1,0 +1,311 @@
+/**
+ * `npm run bench`: starts the real registry (dist/src/main.js) as a child process on fresh SQLite
+ * and PostgreSQL databases, on the bundled network and on networks 10× and 100× larger, measures
+ * the seven workloads over loopback HTTP side by side with the raw baseline (bench/baseline/),
+ * and writes bench/results.json and BENCHMARKS.md.
+ *
+ * Settings (environment): BENCH_SECONDS (closed and open loop, each; default 3), BENCH_WARMUP
+ * (seconds, default 0.5), BENCH_DATABASES (default "sqlite,postgresql"), BENCH_CONFIGS (to run
+ * a subset, e.g. "sqlite:1,postgresql:100").
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { BenchDatabase, createDatabase, DatabaseKind, POSTGRES_URL, postgresReachable } from './databases';
+import { Body, closedLoop, ClosedResult, openLoop, OpenResult, post, Target } from './load';
+import { cpuMs, peakRssMiB, rssMiB, rssSampler } from './proc';
+import { runScript, ServerProcess, startServer } from './processes';
+import { collectSample, probeFeatures } from './sample';
+import type { SeedReport } from './seed';
+import type { SqlCount } from './sql-count';
+import { buildWorkloads, DataFeatures, Workload, WorkloadId } from './workloads';
+import { writeReport } from './report';
+
+const ROOT = join(__dirname, '..', '..');
+const DIST = join(ROOT, 'dist');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 0.5);
+const GRAPHQL = '/graphql';
+
+interface Config {
+  db: DatabaseKind;
+  scale: number;
+  only?: WorkloadId[];
+}
+
+/** 1× and 10× on both databases; 100× on PostgreSQL for the paginated queries only (W1, W5, W6). */
+const CONFIGS: Config[] = [
+  { db: 'sqlite', scale: 1 },
+  { db: 'sqlite', scale: 10 },
+  { db: 'postgresql', scale: 1 },
+  { db: 'postgresql', scale: 10 },
+  { db: 'postgresql', scale: 100, only: ['W1', 'W5', 'W6'] },
+];
+
+export interface Measurement {
+  closed: ClosedResult;
+  open: OpenResult;
+  /** CPU time of the server process per request, over the closed loop. */
+  cpuMsPerRequest: number;
+  /** PostgreSQL only: CPU time of the database backends per request, over the closed loop. */
+  dbCpuMsPerRequest?: number;
+  /** CPU time of the server process per request, over the open loop. */
+  cpuMsPerRequestOpen: number;
+  /** RSS of the server process when the workload started (what earlier workloads left behind). */
+  startRssMiB: number;
+  /** Highest RSS of the server process sampled during this workload. */
+  peakRssMiB: number;
+  sqlPerRequest?: SqlCount;
+}
+
+export interface WorkloadResult {
+  id: WorkloadId;
+  title: string;
+  note?: string;
+  variants: number;
+  service: Measurement;
+  baseline?: Measurement;
+}
+
+export interface IdentityCheck {
+  workload: WorkloadId;
+  requests: number;
+  identical: number;
+  firstDifference?: string;
+}
+
+export interface ConfigResult {
+  db: DatabaseKind;
+  requestedScale: number;
+  scale: number;
+  scaleNote?: string;
+  data: DataFeatures & { governanceSource: string; conventionsSource: string };
+  seed?: SeedReport;
+  startup: { startToReadyMs: number; freshDatabase: boolean; selfSeeded: boolean; restartToReadyMs?: number; idleRssMiB: number; baselineReadyMs: number };
+  identity: IdentityCheck[];
+  workloads: WorkloadResult[];
+  serverPeakRssMiB: number;
+  baselinePeakRssMiB: number;
+  error?: string;
+}
+
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+
+/** CPU time so far of each PostgreSQL backend serving the database (none for SQLite: it runs in the server process). */
+async function backendCpu(db: BenchDatabase): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const pid of await db.backendPids()) {
+    try {
+      out.set(pid, cpuMs(pid));
+    } catch {
+      /* backend gone, or /proc not readable (remote server) */
+    }
+  }
+  return out;
+}
+
+/** CPU used by the backends between two readings (a backend started in between counts whole). */
+function backendDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
+  return total;
+}
+
+/** Closed loop, then open loop, with the CPU time (server process, and PostgreSQL backends) and RSS around them. */
+async function measure(server: { pid: number; port: number }, w: Workload, db: BenchDatabase): Promise<Measurement> {
+  const target: Target = { port: server.port, path: GRAPHQL };
+  const startRss = rssMiB(server.pid);
+  await closedLoop(target, w.bodies, w.clients, WARMUP);
+  const rss = rssSampler(server.pid);
+  const d0 = await backendCpu(db);
+  const c0 = cpuMs(server.pid);
+  const closed = await closedLoop(target, w.bodies, w.clients, SECONDS);
+  const c1 = cpuMs(server.pid);
+  const d1 = await backendCpu(db);
+  // Slow arrival rates get a longer window, so the percentiles rest on at least 6 requests.
+  const open = await openLoop(target, w.bodies, w.rate, Math.max(SECONDS, 6 / w.rate));
+  const c2 = cpuMs(server.pid);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  const n = Math.max(1, closed.requests);
+  return {
+    closed, open,
+    cpuMsPerRequest: round((c1 - c0) / n),
+    dbCpuMsPerRequest: db.kind === 'postgresql' ? round(backendDelta(d0, d1) / n) : undefined,
+    cpuMsPerRequestOpen: round((c2 - c1) / Math.max(1, open.completed + open.errors)),
+    startRssMiB: Math.round(startRss * 10) / 10,
+    peakRssMiB: Math.round(rss.stop() * 10) / 10,
+  };
+}
+
+/** Sends the first bodies of each baseline workload to both servers and compares the bytes. */
+async function checkIdentity(service: Target, baseline: Target, workloads: Workload[]): Promise<{ checks: IdentityCheck[]; baselineSql: Record<string, SqlCount> }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const checks: IdentityCheck[] = [];
+  const baselineSql: Record<string, SqlCount> = {};
+  for (const w of workloads.filter((x) => x.baseline)) {
+    const bodies = w.bodies.slice(0, 10);
+    const check: IdentityCheck = { workload: w.id, requests: bodies.length, identical: 0 };
+    const counts: number[] = [];
+    for (const body of bodies) {
+      const [a, b] = [await post(service, body, agent), await post(baseline, body, agent)];
+      counts.push(Number(b.headers['x-sql-statements'])); // the baseline counts its own statements
+      if (a.status === 200 && a.body.equals(b.body)) check.identical++;
+      else if (!check.firstDifference) check.firstDifference = firstDifference(a.body, b.body, body);
+    }
+    checks.push(check);
+    baselineSql[w.id] = {
+      mean: Math.round((counts.reduce((x, y) => x + y, 0) / counts.length) * 10) / 10,
+      min: Math.min(...counts), max: Math.max(...counts), requests: counts.length,
+    };
+  }
+  agent.destroy();
+  return { checks, baselineSql };
+}
+
+function firstDifference(a: Buffer, b: Buffer, body: Body): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const vars = JSON.parse(body.toString('utf8')).variables;
+  return `variables ${JSON.stringify(vars)}: first difference at byte ${i} of ${a.length}/${b.length}: `
+    + `service …${a.toString('utf8', Math.max(0, i - 40), i + 60)}… baseline …${b.toString('utf8', Math.max(0, i - 40), i + 60)}…`;
+}
+
+async function runConfig(config: Config): Promise<ConfigResult> {
+  const label = `${config.db} ${config.scale}×`;
+  const mainJs = join(DIST, 'src', 'main.js');
+  const ready = /Registry ready/;
+  const db: BenchDatabase = await createDatabase(config.db);
+  const servers: ServerProcess[] = [];
+  const seedWith = async (scale: number) => {
+    log(`[${label}] seeding a network ${scale}× the bundled one…`);
+    const report = await runScript<SeedReport>(join(DIST, 'bench', 'seed.js'), [String(scale)], db.env);
+    log(`[${label}] seeded ${report.missionsLocales} Missions Locales (scale ${report.scale}) in ${report.seedMs} ms${report.fallbackReason ? ` — ${report.fallbackReason}` : ''}`);
+    return report;
+  };
+  try {
+    let seed: SeedReport | undefined;
+    let service: ServerProcess;
+    let firstStart: number;
+    let restart: number | undefined;
+    if (config.scale === 1) {
+      // The service creates, migrates and seeds the fresh database itself: a true first start.
+      const first = await startServer(mainJs, { ...db.env, SEED_ON_START: 'true' }, ready);
+      firstStart = first.readyMs;
+      await first.stop();
+      service = await startServer(mainJs, { ...db.env, SEED_ON_START: 'false' }, ready);
+      restart = service.readyMs;
+    } else {
+      seed = await seedWith(config.scale);
+      service = await startServer(mainJs, { ...db.env, SEED_ON_START: 'false' }, ready);
+      firstStart = service.readyMs;
+    }
+    servers.push(service);
+    await db.analyze();
+    log(`[${label}] registry ready in ${firstStart} ms${restart ? ` (restart on the seeded database: ${restart} ms)` : ''}`);
+    const idleRss = rssMiB(service.pid);
+    const target: Target = { port: service.port, path: GRAPHQL };
+    const sample = await collectSample(target);
+    const features = await probeFeatures(target);
+    const workloads = buildWorkloads(sample, features, config.only);
+
+    const baseline = await startServer(join(DIST, 'bench', 'baseline', 'server.js'), db.env, /Baseline ready/);
+    servers.push(baseline);
+    const { checks, baselineSql } = await checkIdentity(target, { port: baseline.port, path: GRAPHQL }, workloads);
+    for (const c of checks) log(`[${label}] byte-identity ${c.workload}: ${c.identical}/${c.requests} identical${c.firstDifference ? ` — ${c.firstDifference}` : ''}`);
+
+    const results: WorkloadResult[] = [];
+    // Light lookups first, whole-network reads last: a workload pays for the garbage its predecessor
+    // leaves (a 10× network map leaves hundreds of MiB), so this keeps W1, W2, W5, W6 clean.
+    const order: WorkloadId[] = ['W1', 'W2', 'W5', 'W6', 'W3', 'W4', 'W7'];
+    for (const w of [...workloads].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))) {
+      const serviceM = await measure(service, w, db);
+      const identical = checks.find((c) => c.workload === w.id);
+      const baselineM = w.baseline && identical && identical.identical === identical.requests ? await measure(baseline, w, db) : undefined;
+      if (baselineM) baselineM.sqlPerRequest = baselineSql[w.id];
+      results.push({ id: w.id, title: w.title, note: w.note, variants: w.bodies.length, service: serviceM, baseline: baselineM });
+      log(`[${label}] ${w.id}: ${serviceM.closed.rps} req/s closed (${serviceM.closed.errors} errors), open ${w.rate}/s p50 ${serviceM.open.latencyMs.p50} ms p99 ${serviceM.open.latencyMs.p99} ms, ${serviceM.cpuMsPerRequest}${serviceM.dbCpuMsPerRequest !== undefined ? ` + ${serviceM.dbCpuMsPerRequest} DB` : ''} CPU ms/req`
+        + (baselineM ? ` | baseline ${baselineM.closed.rps} req/s, p50 ${baselineM.open.latencyMs.p50} ms, ${baselineM.cpuMsPerRequest}${baselineM.dbCpuMsPerRequest !== undefined ? ` + ${baselineM.dbCpuMsPerRequest} DB` : ''} CPU ms/req` : ''));
+    }
+    const serverPeak = peakRssMiB(service.pid);
+    const baselinePeak = peakRssMiB(baseline.pid);
+    await baseline.stop();
+
+    // SQL statements per request: the same bodies through an in-process registry on the same database.
+    const requestsFile = join(DIST, 'bench', `sql-requests-${process.pid}.json`);
+    writeFileSync(requestsFile, JSON.stringify(Object.fromEntries(workloads.map((w) => [w.id, w.bodies.slice(0, 10).map((b) => b.toString('utf8'))]))));
+    const sql = await runScript<Record<string, SqlCount>>(join(DIST, 'bench', 'sql-count.js'), [requestsFile], db.env);
+    rmSync(requestsFile, { force: true });
+    for (const r of results) r.service.sqlPerRequest = sql[r.id];
+    results.sort((a, b) => a.id.localeCompare(b.id));
+
+    return {
+      db: config.db, requestedScale: config.scale, scale: seed?.scale ?? config.scale, scaleNote: seed?.fallbackReason,
+      data: {
+        ...features,
+        governanceSource: features.governance ? 'bundled (seeds/generate-governance.ts)' : 'absent',
+        conventionsSource: features.conventions ? 'bundled (seeds/generate-conventions.ts)' : 'absent',
+      },
+      seed,
+      startup: { startToReadyMs: firstStart, freshDatabase: config.scale === 1, selfSeeded: config.scale === 1, restartToReadyMs: restart, idleRssMiB: Math.round(idleRss * 10) / 10, baselineReadyMs: baseline.readyMs },
+      identity: checks,
+      workloads: results,
+      serverPeakRssMiB: Math.round(serverPeak * 10) / 10,
+      baselinePeakRssMiB: Math.round(baselinePeak * 10) / 10,
+    };
+  } finally {
+    for (const s of servers.reverse()) await s.stop();
+    await db.drop();
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const loadAtStart = loadavg().map((l) => Math.round(l * 100) / 100);
+  const wanted = (process.env.BENCH_DATABASES ?? 'sqlite,postgresql').split(',');
+  const pgOk = wanted.includes('postgresql') && (await postgresReachable());
+  const notes: string[] = [];
+  if (wanted.includes('postgresql') && !pgOk) notes.push(`PostgreSQL not reachable at ${POSTGRES_URL}: PostgreSQL configurations skipped`);
+  const picked = process.env.BENCH_CONFIGS?.split(',').map((s) => s.trim());
+  const configs = CONFIGS.filter((c) => wanted.includes(c.db) && (c.db !== 'postgresql' || pgOk) && (!picked || picked.includes(`${c.db}:${c.scale}`)));
+  const results: ConfigResult[] = [];
+  for (const config of configs) {
+    log(`\n== ${config.db}, network ${config.scale}× ==`);
+    try {
+      results.push(await runConfig(config));
+    } catch (err) {
+      log(`[${config.db} ${config.scale}×] FAILED: ${(err as Error).stack ?? err}`);
+      notes.push(`${config.db} ${config.scale}× failed: ${(err as Error).message.split('\n')[0]}`);
+    }
+  }
+  const cpu = cpus();
+  const run = {
+    command: 'npm run bench',
+    date: new Date().toISOString(),
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    machine: { cores: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version, platform: `${process.platform} ${process.arch}`, loadAverageAtStart: loadAtStart },
+    settings: { closedSeconds: SECONDS, openSeconds: SECONDS, openMinRequests: 6, warmupSeconds: WARMUP, postgres: pgOk ? POSTGRES_URL.replace(/\/\/[^@]*@/, '//…@') : 'unreachable' },
+    notes,
+    configs: results,
+  };
+  writeReport(run, ROOT);
+  log(`\nWrote bench/results.json and BENCHMARKS.md in ${run.durationSeconds} s`);
+  if (results.length !== configs.length) process.exitCode = 1;
+}
+
+export type BenchRun = {
+  command: string;
+  date: string;
+  durationSeconds: number;
+  machine: { cores: number; cpuModel: string; memoryGiB: number; node: string; platform: string; loadAverageAtStart: number[] };
+  settings: { closedSeconds: number; openSeconds: number; openMinRequests: number; warmupSeconds: number; postgres: string };
+  notes: string[];
+  configs: ConfigResult[];
+};
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
