@@ -1,5 +1,30 @@
 import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
+import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { BodyTerm, College, GoverningBody, Mandate, Post } from './governance.entity';
+import { MandateEndReason, MandateRole, PostKind } from './governance.enums';
+
+interface MandateRow {
+  id: number; post_id: number; term_id: number; body_id: number; post_kind: PostKind;
+  person_id: number | null; holder_organization_id: number | null; college_id: number | null; on_behalf_of_id: number | null;
+  role: MandateRole; start_date: string; end_date: string | null; end_reason: MandateEndReason | null; legal_basis: string | null;
+  corrected_by_id: number | null; provenance_status: ProvenanceStatus; provenance_source: string; version: number;
+}
+
+const ref = <T>(id: number | null): T | null => (id === null ? null : ({ id: Number(id) } as T));
+
+/**
+ * A mandate read for display, not managed by the entity manager: relations are references
+ * holding their id (the post also its kind), which the field resolvers load through DataLoaders.
+ * Never persist one: writes go through the write services.
+ */
+function readOnlyMandate(r: MandateRow): Mandate {
+  return Object.assign(Object.create(Mandate.prototype) as Mandate, {
+    id: Number(r.id), post: { id: Number(r.post_id), kind: r.post_kind } as Post, term: { id: Number(r.term_id), body: { id: Number(r.body_id) } } as BodyTerm,
+    person: ref(r.person_id), holderOrganization: ref(r.holder_organization_id), college: ref(r.college_id), onBehalfOf: ref(r.on_behalf_of_id),
+    role: r.role, startDate: r.start_date, endDate: r.end_date, endReason: r.end_reason, legalBasis: r.legal_basis,
+    correctedBy: ref<Mandate>(r.corrected_by_id), provenance: new Provenance(r.provenance_status, r.provenance_source), version: Number(r.version),
+  });
+}
 
 /** Mandates come with their post and term (one joined statement): every rule and composition needs both. */
 const MANDATE_POPULATE = ['post', 'term'] as const;
@@ -42,10 +67,18 @@ export const governanceLoaders = {
     ctx.loaders.get('governance.mandateById', async (ids: readonly number[]) =>
       byKeys(ids, await ctx.em.find(Mandate, { id: { $in: [...ids] } }, { populate: [...MANDATE_POPULATE] }), (m) => m.id, null)),
 
-  /** Every mandate (all dates) of some bodies. */
+  /**
+   * Every mandate (all dates) of some bodies, as read-only records (see `readOnlyMandate`): a
+   * network map reads thousands of them, and hydrating managed entities cost most of its time.
+   */
   mandatesOfBody: (ctx: RequestContext) =>
-    ctx.loaders.get('governance.mandatesOfBody', async (ids: readonly number[]) =>
-      groupByKeys(ids, await ctx.em.find(Mandate, { term: { body: { $in: [...ids] } } }, { populate: [...MANDATE_POPULATE], orderBy: { startDate: 'ASC', id: 'ASC' } }), (m) => m.term.body.id)),
+    ctx.loaders.get('governance.mandatesOfBody', async (ids: readonly number[]) => {
+      const rows: MandateRow[] = await ctx.em.getKnex()('mandate as m')
+        .join('body_term as t', 't.id', 'm.term_id').join('post as p', 'p.id', 'm.post_id')
+        .whereIn('t.body_id', [...ids]).orderBy([{ column: 'm.start_date' }, { column: 'm.id' }])
+        .select('m.*', 't.body_id', 'p.kind as post_kind');
+      return groupByKeys(ids, rows, (r) => Number(r.body_id)).map((group) => group.map(readOnlyMandate));
+    }),
 
   /** Every mandate (all dates) held by some persons. */
   mandatesOfPerson: (ctx: RequestContext) =>
