@@ -3,9 +3,11 @@ import { buildSchema } from 'type-graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { RegistryPubSub } from '../modules/events/event-bus';
 import { EventsResolver } from '../modules/events/events.resolver';
-import { ChangeEventResolver, MergeResolver, OrganizationHistoryResolver } from '../modules/change-event/change-event.resolver';
+import { ChangeEventMutationResolver, ChangeEventResolver, MergeResolver, OrganizationHistoryResolver } from '../modules/change-event/change-event.resolver';
 import { FiguresResolver } from '../modules/figures/figures.resolver';
 import { OrganizationLinkResolver, OrganizationMutationResolver, OrganizationResolver } from '../modules/organization/organization.resolver';
+import { MembershipMutationResolver } from '../modules/organization/membership.resolver';
+import { PartnershipMutationResolver, PartnershipVersionResolver } from '../modules/convention/partnership.resolver';
 import { SiteMutationResolver, SiteResolver } from '../modules/site/site.resolver';
 import { AuditResolver, NodeHistoryResolver } from '../modules/access/audit.resolver';
 import { CommuneResolver, DepartementResolver, RegionResolver } from '../modules/territory/territory.resolver';
@@ -14,6 +16,7 @@ import { validateArgs } from './validate-args';
 import {
   BodyTermResolver, CollegeResolver, GoverningBodyResolver, MandateMutationResolver, MandateResolver, OrganizationGovernanceResolver, PostResolver,
 } from '../modules/governance/governance.resolver';
+import { GovernanceStructureMutationResolver } from '../modules/governance/governance-structure.resolver';
 import { PersonContactResolver, PersonMutationResolver, PersonResolver, PublicRoleResolver } from '../modules/person/person.resolver';
 import { BodyTerm, College, GoverningBody, Mandate, Post } from '../modules/governance/governance.entity';
 import { Person } from '../modules/person/person.entity';
@@ -35,12 +38,12 @@ export async function buildRegistrySchema(pubSub: RegistryPubSub = createPubSub(
     pubSub,
     resolvers: [
       NodeResolver,
-      OrganizationResolver, OrganizationMutationResolver, OrganizationLinkResolver, OrganizationHistoryResolver,
+      OrganizationResolver, OrganizationMutationResolver, OrganizationLinkResolver, OrganizationHistoryResolver, MembershipMutationResolver,
       RegionResolver, DepartementResolver, CommuneResolver,
-      SiteResolver, SiteMutationResolver, NodeHistoryResolver, AuditResolver, ChangeEventResolver, MergeResolver, FiguresResolver,
-      GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, MandateMutationResolver, OrganizationGovernanceResolver,
+      SiteResolver, SiteMutationResolver, NodeHistoryResolver, AuditResolver, ChangeEventResolver, MergeResolver, ChangeEventMutationResolver, FiguresResolver,
+      GoverningBodyResolver, PostResolver, BodyTermResolver, CollegeResolver, MandateResolver, MandateMutationResolver, GovernanceStructureMutationResolver, OrganizationGovernanceResolver,
       PersonResolver, PersonMutationResolver, PersonContactResolver, PublicRoleResolver, EventsResolver,
-      ConventionResolver, ConventionMutationResolver, ConventionPartyResolver, ConventionObjectiveResolver, FundingLineResolver, PartnershipResolver, OrganizationConventionResolver,
+      ConventionResolver, ConventionMutationResolver, ConventionPartyResolver, ConventionObjectiveResolver, FundingLineResolver, PartnershipResolver, PartnershipMutationResolver, PartnershipVersionResolver, OrganizationConventionResolver,
     ],
     // Types reachable only through the Node interface must still be in the schema.
     orphanedTypes: [

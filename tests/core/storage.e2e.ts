@@ -27,7 +27,7 @@ describe.each(databaseKinds())('migrations on %s', (kind) => {
     try {
       const migrator = registry.orm.getMigrator();
       expect(await migrator.getPendingMigrations()).toEqual([]);
-      expect((await migrator.getExecutedMigrations()).map((m) => m.name)).toEqual(['Migration20261122000001_core', 'Migration20261122000002_governance', 'Migration20261122000003_conventions', 'Migration20261122000004_access', 'Migration20261130000005_read_indexes']);
+      expect((await migrator.getExecutedMigrations()).map((m) => m.name)).toEqual(['Migration20261122000001_core', 'Migration20261122000002_governance', 'Migration20261122000003_conventions', 'Migration20261122000004_access', 'Migration20261130000005_read_indexes', 'Migration20261130000006_governance_versions']);
       expect(await migrator.up()).toEqual([]);
       const ready = await fetch(registry.url.replace('/graphql', '/ready'));
       expect(ready.status).toBe(200);

@@ -6,7 +6,10 @@ import { DateScalar } from '../../graphql/scalars';
 import { Node } from '../../graphql/node';
 import { Convention } from '../convention/convention.entity';
 import { GoverningBody, Mandate, Post } from '../governance/governance.entity';
+import { ChangeEvent } from '../change-event/change-event.entity';
+import { Partnership } from '../convention/partnership.entity';
 import { Organization } from '../organization/organization.entity';
+import { OrganizationLink } from '../organization/organization-link.entity';
 import { Person } from '../person/person.entity';
 import { coversPerson, organizationsOf } from '../person/person.privacy';
 import { Site } from '../site/site.entity';
@@ -101,6 +104,11 @@ async function organizationsBehind(ctx: RequestContext, node: Node): Promise<num
     const postId = node instanceof Post ? id : node.post.id;
     const row = await knex('post as p').join('governing_body as b', 'b.id', 'p.body_id').where('p.id', postId).select('b.organization_id').first();
     return row ? [Number(row.organization_id)] : [];
+  }
+  if (node instanceof OrganizationLink) return [node.member.id, node.parent.id];
+  if (node instanceof Partnership) return [node.networkOrganization.id];
+  if (node instanceof ChangeEvent) {
+    return (await knex('change_event_participant').where('event_id', id).pluck('organization_id')).map(Number);
   }
   if (node instanceof Convention) {
     return (await knex('convention_party').where('convention_id', id).pluck('organization_id')).map(Number);

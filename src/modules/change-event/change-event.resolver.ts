@@ -2,6 +2,8 @@ import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } 
 import { UserError } from '../../graphql/payload';
 import { MergeMissionsLocalesInput } from './merge.inputs';
 import { MergeService } from './merge.service';
+import { RecordChangeEventInput } from './change-event.inputs.write';
+import { ChangeEventWriteService } from './change-event.write.service';
 import { groupByKeys, RequestContext } from '../../graphql/context';
 import { Organization } from '../organization/organization.entity';
 import { organizationLoaders } from '../organization/organization.loaders';
@@ -58,6 +60,28 @@ export class MergeResolver {
   @Mutation(() => MergePayload, { description: "Merges a Mission Locale into another: communes, sites and representation move to the result, the absorbed one's own mandates end, it is dissolved; history is kept." })
   async mergeMissionsLocales(@Arg('input', () => MergeMissionsLocalesInput, { description: 'Which, into which, when.' }) input: MergeMissionsLocalesInput, @Ctx() ctx: RequestContext): Promise<MergePayload> {
     const { event, userErrors } = await new MergeService(ctx).merge(input);
+    return { changeEvent: event, userErrors };
+  }
+}
+
+@ObjectType({ description: "Résultat de l'enregistrement d'un évènement (création, scission, changement de nom, dissolution)." })
+export class ChangeEventPayload {
+  @Field(() => ChangeEvent, { nullable: true, description: 'The event recorded (null when nothing was written).' })
+  changeEvent!: ChangeEvent | null;
+
+  @Field(() => [UserError], { description: 'Why nothing was written (WRONG_ORIGIN_COUNT, RENAMING_NOT_SAME_ORGANIZATION, ORGANIZATION_DISSOLVED...); empty on success.' })
+  userErrors!: UserError[];
+}
+
+@Resolver()
+export class ChangeEventMutationResolver {
+  @Mutation(() => ChangeEventPayload, {
+    description: 'Records a creation, split, renaming or dissolution with the structures involved. A dissolved structure (origins of a DISSOLUTION, '
+      + 'the origin of a SPLIT that is not among its results) gets dissolvedOn and its open memberships end on the date; a RENAMING with newName '
+      + 'renames it, keeping the former name. Coverage, sites and mandates are not touched: use their own mutations.',
+  })
+  async recordChangeEvent(@Arg('input', () => RecordChangeEventInput, { description: 'The event and the structures involved.' }) input: RecordChangeEventInput, @Ctx() ctx: RequestContext): Promise<ChangeEventPayload> {
+    const { event, userErrors } = await new ChangeEventWriteService(ctx).record(input);
     return { changeEvent: event, userErrors };
   }
 }

@@ -76,6 +76,10 @@ export class GoverningBody extends Node {
   @Field(() => Provenance, { description: 'Where this record comes from.' })
   provenance!: Provenance;
 
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: 'Version of the record: send it back when changing it; a stale one is refused (CONFLICT).' })
+  version!: number;
+
   get nodeKey(): string {
     return String(this.id);
   }
@@ -136,6 +140,10 @@ export class Post extends Node {
 
   @ManyToOne(() => College, { nullable: true })
   college?: College | null;
+
+  @Property({ type: 'integer', version: true })
+  @Field(() => Int, { description: 'Version of the record: send it back when changing it; a stale one is refused (CONFLICT).' })
+  version!: number;
 
   get nodeKey(): string {
     return String(this.id);

@@ -15,7 +15,7 @@ export class MandateHolderInput {
   holderOrganizationId?: string;
 
   @Field(() => Int, { nullable: true, description: "Number of the collège of the body's organization the seat belongs to." })
-  @IsOptional() @IsInt() @Min(1) @Max(4)
+  @IsOptional() @IsInt() @Min(1) @Max(20)
   collegeNumber?: number;
 
   @Field(() => ID, { nullable: true, description: 'The organization represented (global id).' })
@@ -82,7 +82,7 @@ export class CorrectMandateInput {
   holderOrganizationId?: string;
 
   @Field(() => Int, { nullable: true, description: 'Right collège.' })
-  @IsOptional() @IsInt() @Min(1) @Max(4)
+  @IsOptional() @IsInt() @Min(1) @Max(20)
   collegeNumber?: number;
 
   @Field(() => ID, { nullable: true, description: 'Right organization represented.' })
