@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { UserError } from '../../graphql/payload';
-import { ChangeCoverageInput, UpdateOrganizationInput } from './organization.inputs.write';
+import { ChangeCoverageInput, CreateOrganizationInput, UpdateOrganizationInput } from './organization.inputs.write';
 import { OrganizationWriteService } from './organization.write.service';
 import type { GraphQLResolveInfo } from 'graphql';
 import { AsOfArgs, AsOfPageArgs, dayOf } from '../../graphql/args';
@@ -183,6 +183,11 @@ export class OrganizationPayload {
 
 @Resolver()
 export class OrganizationMutationResolver {
+  @Mutation(() => OrganizationPayload, { description: 'Creates a Mission Locale (joining the ARML of its region), an ARML (member by right of UNML) or a partner organization.' })
+  createOrganization(@Arg('input', () => CreateOrganizationInput, { description: 'The new structure.' }) input: CreateOrganizationInput, @Ctx() ctx: RequestContext) {
+    return new OrganizationWriteService(ctx).create(input);
+  }
+
   @Mutation(() => OrganizationPayload, { description: 'Changes an organization’s public data; a new name keeps the old one in formerNames.' })
   updateOrganization(@Arg('input', () => UpdateOrganizationInput, { description: 'The changes.' }) input: UpdateOrganizationInput, @Ctx() ctx: RequestContext) {
     return new OrganizationWriteService(ctx).update(input);

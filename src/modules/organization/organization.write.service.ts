@@ -1,15 +1,19 @@
 import type { Knex } from '@mikro-orm/knex';
 import type { RequestContext } from '../../graphql/context';
 import { NotFoundError } from '../../graphql/errors';
+import { today } from '../../shared/dates';
 import { runMutation } from '../../graphql/mutation';
 import { UserError, UserErrors } from '../../graphql/payload';
 import { foldForSearch } from '../../shared/text';
-import { assertCanWrite } from '../access/authorization';
+import { AccessRole } from '../access/caller';
+import { assertCanWrite, ForbiddenError, UnauthenticatedError } from '../access/authorization';
+import { previousCreation, rememberCreation } from '../access/idempotency';
 import { recordAudit } from '../access/audit';
 import { decodeId } from '../convention/convention.service';
 import { Organization } from './organization.entity';
-import { OrganizationKind } from './organization.enums';
-import { ChangeCoverageInput, UpdateOrganizationInput } from './organization.inputs.write';
+import { identifierProblem, normalizeIdentifier } from './identifier.rules';
+import { LinkKind, OrganizationKind } from './organization.enums';
+import { ChangeCoverageInput, CreateOrganizationInput, UpdateOrganizationInput } from './organization.inputs.write';
 
 /** Writes on organizations and coverage: scope on the stored row, version, audit, one transaction each. */
 export class OrganizationWriteService {
@@ -25,6 +29,84 @@ export class OrganizationWriteService {
     if (!before) throw new NotFoundError('Organization', globalId);
     if (Number(before.version) !== version) throw UserErrors.of('CONFLICT', `The organization changed since you read it (version ${before.version}): read it again`, 'version');
     return before;
+  }
+
+  /**
+   * A new Mission Locale (the national secretariat, or the ARML covering its département's region,
+   * which it joins from its founding day), ARML (joins UNML as a member by right and covers the
+   * regions given) or partner organization (the national secretariat).
+   */
+  async create(input: CreateOrganizationInput): Promise<{ organization: Organization | null; userErrors: UserError[] }> {
+    const { result, userErrors } = await runMutation(this.ctx, async (trx) => {
+      const caller = this.ctx.caller;
+      if (caller.kind === 'anonymous') throw new UnauthenticatedError();
+      const active = (q: Knex.QueryBuilder) => q.where('start_date', '<=', today()).where((w) => w.whereNull('end_date').orWhere('end_date', '>', today()));
+      const errors: UserError[] = [];
+      const at = (field: string, code: string, message: string) => errors.push({ field: ['input', field], code, message });
+      let parent: { id: number; kind: LinkKind } | null = null;
+      let regionCode: string | null = null;
+      if (input.kind === OrganizationKind.MISSION_LOCALE) {
+        const departement = input.departementCode ? await trx('departement').where('code', input.departementCode).first() : null;
+        if (!departement) throw UserErrors.of('UNKNOWN_DEPARTEMENT', `No département has the code ${input.departementCode ?? '(none given)'}: a Mission Locale needs one`, 'departementCode');
+        regionCode = String(departement.region_code);
+        const arml = await active(trx('organization_region as r').join('organization as o', 'o.id', 'r.organization_id'))
+          .where('r.region_code', regionCode).where('o.kind', OrganizationKind.ARML).whereNull('o.dissolved_on').select('o.id').first();
+        if (!arml) throw UserErrors.of('NO_ARML_FOR_REGION', `No ARML covers region ${regionCode} today`, 'departementCode');
+        // The scope is the ARML the Mission Locale joins, read from the database.
+        await assertCanWrite(trx, this.ctx, [Number(arml.id)], 'the ARML this Mission Locale would join');
+        parent = { id: Number(arml.id), kind: LinkKind.MEMBER };
+      } else if (caller.role !== AccessRole.NATIONAL) {
+        throw new ForbiddenError('creating an ARML or a partner organization (the national secretariat does)');
+      }
+      const previous = await previousCreation(trx, this.ctx, input.idempotencyKey, 'createOrganization');
+      if (previous) return Number(previous);
+      if (input.kind === OrganizationKind.PARTNER && !input.partnerCategory) at('partnerCategory', 'PARTNER_CATEGORY_REQUIRED', 'A partner organization needs its category');
+      if (input.kind !== OrganizationKind.PARTNER && input.partnerCategory) at('partnerCategory', 'PARTNER_CATEGORY_ONLY_FOR_PARTNERS', 'Only partner organizations have a category');
+      if (input.kind === OrganizationKind.ARML) {
+        const codes = [...new Set(input.regionCodes ?? [])];
+        if (!codes.length) at('regionCodes', 'REGIONS_REQUIRED', 'An ARML covers at least one region');
+        const known = new Set(await trx('region').whereIn('code', codes).pluck('code'));
+        const covered = new Set(await active(trx('organization_region as r').join('organization as o', 'o.id', 'r.organization_id'))
+          .whereIn('r.region_code', codes).whereNull('o.dissolved_on').pluck('r.region_code'));
+        codes.forEach((code, i) => {
+          if (!known.has(code)) at('regionCodes', 'UNKNOWN_REGION', `No region has the code ${code} (item ${i})`);
+          else if (covered.has(code)) at('regionCodes', 'REGION_ALREADY_COVERED', `Region ${code} is covered by another ARML today: record a change event for a merger or a split`);
+        });
+        const unml = await trx('organization').where('kind', OrganizationKind.UNML).whereNull('dissolved_on').first();
+        if (unml) parent = { id: Number(unml.id), kind: LinkKind.MEMBER_BY_RIGHT };
+        regionCode = codes[0] ?? null;
+      } else if (input.regionCodes?.length) at('regionCodes', 'REGIONS_ONLY_FOR_ARML', 'Only an ARML covers regions');
+      const identifiers = (input.identifiers ?? []).map((i) => ({ scheme: i.scheme, value: normalizeIdentifier(i.value) }));
+      for (const [i, ident] of identifiers.entries()) {
+        const problem = identifierProblem(ident.scheme, ident.value);
+        if (problem) at('identifiers', 'INVALID_IDENTIFIER', `Item ${i}: ${problem}`);
+        else if (await trx('organization_identifier').where(ident).first()) at('identifiers', 'IDENTIFIER_TAKEN', `Item ${i}: ${ident.scheme} ${ident.value} already identifies another organization`);
+      }
+      if (errors.length) throw new UserErrors(errors);
+
+      const row = {
+        kind: input.kind, partner_category: input.partnerCategory ?? null, name: input.name.trim(), short_name: input.shortName ?? null,
+        search_name: foldForSearch(`${input.name} ${input.shortName ?? ''}`), description: null, legal_form: input.legalForm,
+        founded_on: input.foundedOn, dissolved_on: null, departement_code: input.departementCode ?? null, region_code: regionCode,
+        office_phone: input.officePhone ?? null, office_email: input.officeEmail ?? null, office_address: input.officeAddress ?? null,
+        website: input.website ?? null, provenance_status: 'OFFICIAL', provenance_source: 'registry API', version: 1,
+      };
+      const [inserted] = await trx('organization').insert(row).returning('id');
+      const id = Number(typeof inserted === 'object' ? (inserted as { id: unknown }).id : inserted);
+      if (identifiers.length) await trx('organization_identifier').insert(identifiers.map((i) => ({ organization_id: id, ...i })));
+      if (input.kind === OrganizationKind.ARML) {
+        await trx('organization_region').insert([...new Set(input.regionCodes)].map((code) => ({ organization_id: id, region_code: code, start_date: input.foundedOn, end_date: null })));
+      }
+      if (parent) {
+        await trx('organization_link').insert({
+          member_id: id, parent_id: parent.id, kind: parent.kind, start_date: input.foundedOn, end_date: null, provenance_status: 'OFFICIAL', provenance_source: 'registry API',
+        });
+      }
+      await recordAudit(trx, this.ctx, { operation: 'createOrganization', entityType: 'Organization', entityId: id, before: null, after: { ...row, identifiers, regionCodes: input.regionCodes ?? [], parentId: parent?.id ?? null } });
+      await rememberCreation(trx, this.ctx, input.idempotencyKey, 'createOrganization', 'Organization', id);
+      return id;
+    });
+    return { organization: await this.load(result), userErrors };
   }
 
   async update(input: UpdateOrganizationInput): Promise<{ organization: Organization | null; userErrors: UserError[] }> {
