@@ -95,6 +95,32 @@ describe.each(databaseKinds())('the bundled governance on %s', (kind) => {
     ]);
   });
 
+  it('traces how a Mission Locale is represented: its president on its ARML board, its ARML on UNML’s board, in the Conférence and in the CREFOP', async () => {
+    const res = await registry.query(`{ organizations(filter: { search: "havraise", kinds: [MISSION_LOCALE] }) { nodes {
+      name
+      president { givenName familyName mandates { nodes { post { kind } body { kind organization { name } } onBehalfOf { name } } } }
+      representedBy { nodes { post { kind } person { familyName } body { kind organization { name } } } }
+      parent { name representedBy { nodes { post { kind } person { familyName } holderOrganization { name } body { kind organization { name } } } } }
+    } } }`);
+    expect(res.errors).toBeUndefined();
+    const [ml] = res.data.organizations.nodes;
+    const seats = (nodes: any[]) => nodes.map((m) => `${m.body.kind} ${m.post.kind} ${m.body.organization.name}`);
+    // The president sits on the Mission Locale's CA and Bureau, and on the ARML's CA on its behalf.
+    expect(seats(ml.president.mandates.nodes)).toEqual(expect.arrayContaining([
+      'BOARD PRESIDENT Mission Locale Havraise', 'BUREAU PRESIDENT Mission Locale Havraise',
+    ]));
+    expect(ml.president.mandates.nodes.filter((m: any) => m.body.organization.name.startsWith('Association régionale'))
+      .every((m: any) => m.onBehalfOf?.name === 'Mission Locale Havraise')).toBe(true);
+    expect(seats(ml.representedBy.nodes).some((s: string) => s.startsWith('BOARD ') && s.endsWith('Association régionale des Missions Locales de Normandie'))).toBe(true);
+    expect(ml.parent.name).toBe('Association régionale des Missions Locales de Normandie');
+    const up = seats(ml.parent.representedBy.nodes);
+    expect(up).toEqual(expect.arrayContaining([
+      'BOARD MEMBER_BY_RIGHT Union nationale des Missions Locales',
+      'CONFERENCE_OF_PRESIDENTS MEMBER Union nationale des Missions Locales',
+      'PARTNER_BODY MEMBER Conseil régional de Normandie',
+    ]));
+  });
+
   it("has UNML's Conférence des présidents, chaired by UNML's president, one member per ARML, UNML holding the secretariat", async () => {
     const res = await registry.query(BODY, { kinds: ['CONFERENCE_OF_PRESIDENTS'], orgKinds: ['UNML'] });
     const [conference] = res.data.governingBodies.nodes;
