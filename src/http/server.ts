@@ -5,20 +5,22 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/knex';
+import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { GraphQLSchema } from 'graphql';
 import { createContext, RequestContext } from '../graphql/context';
 import { formatError } from '../graphql/format-error';
 import { Caller, ANONYMOUS } from '../modules/access/caller';
 import { TokenRefused, TokenService } from '../modules/access/token.service';
 import type { RegistryPubSub } from '../modules/events/event-bus';
+import type { ExportOptions } from '../modules/exports/dated-rows';
+import { EXPORT_NAMES, EXPORTS, exportAtPath, exportFileName, exportOptionsOfQuery, ExportRequestError } from '../modules/exports/export-catalog';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
 const MAX_BODY_BYTES = 1_000_000;
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly code?: string) {
     super(message);
   }
 }
@@ -42,6 +44,33 @@ function readBody(req: IncomingMessage): Promise<string> {
 function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string) {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
   res.end(JSON.stringify(body));
+}
+
+/**
+ * Serves an open-data export (GET, or HEAD): public data, so no token is read. The whole file is built
+ * before the first byte is sent, so a failure is still a clean 500.
+ */
+async function serveExport(req: IncomingMessage, res: ServerResponse, knex: Knex, url: URL, requestId: string) {
+  const name = exportAtPath(url.pathname)!;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.setHeader('allow', 'GET, HEAD');
+    throw new HttpError(405, `${url.pathname} is read with GET`);
+  }
+  let options: ExportOptions;
+  try {
+    options = exportOptionsOfQuery(name, url.searchParams);
+  } catch (err) {
+    if (err instanceof ExportRequestError) throw new HttpError(400, err.message, err.code);
+    throw err;
+  }
+  const body = Buffer.from(await EXPORTS[name].build(knex, options), 'utf8');
+  res.writeHead(200, {
+    'content-type': EXPORTS[name].contentType,
+    'content-disposition': `attachment; filename="${exportFileName(name, options)}"`,
+    'content-length': body.length,
+    'x-request-id': requestId,
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /** The caller behind the Authorization header; no header is an anonymous caller, a bad token is refused. */
@@ -68,7 +97,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** The registry's HTTP server: GraphQL at /graphql, liveness at /health, readiness at /ready. */
+/** The registry's HTTP server: GraphQL at /graphql, liveness at /health, readiness at /ready, open data at /exports/. */
 export async function startHttpServer(
   orm: MikroORM, schema: GraphQLSchema,
   options: { port: number; host: string; tokenSecret?: string; events?: RegistryPubSub },
@@ -94,6 +123,10 @@ export async function startHttpServer(
         await (orm.em as EntityManager).getKnex().raw('select 1');
         const pending = await orm.getMigrator().getPendingMigrations();
         return sendJson(res, pending.length ? 503 : 200, { status: pending.length ? 'migrations pending' : 'ready' }, requestId);
+      }
+      if (exportAtPath(url.pathname)) return await serveExport(req, res, (orm.em as EntityManager).getKnex(), url, requestId);
+      if (url.pathname.startsWith('/exports/')) {
+        return sendJson(res, 404, { error: `Not found: the exports are ${EXPORT_NAMES.map((n) => EXPORTS[n].path).join(', ')}` }, requestId);
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the API is at /graphql' }, requestId);
 
@@ -128,7 +161,9 @@ export async function startHttpServer(
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (err) {
-      if (err instanceof HttpError) return sendJson(res, err.status, { errors: [{ message: err.message }] }, requestId);
+      if (err instanceof HttpError) {
+        return sendJson(res, err.status, { errors: [{ message: err.message, ...(err.code ? { extensions: { code: err.code } } : {}) }] }, requestId);
+      }
       if (err instanceof TokenRefused) {
         res.setHeader('www-authenticate', 'Bearer');
         return sendJson(res, 401, { errors: [{ message: err.message, extensions: { code: 'UNAUTHENTICATED' } }] }, requestId);
