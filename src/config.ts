@@ -14,6 +14,10 @@ export interface Settings {
   tokenSecret?: string;
   /** Redis shared by several instances for live updates; in-process events when unset. */
   redisUrl?: string;
+  /** production (NODE_ENV=production): no introspection unless allowed, no field suggestions in errors. */
+  mode: 'production' | 'development';
+  /** Introspection on (default in development, off in production unless INTROSPECTION=true for a public deployment). */
+  introspection: boolean;
 }
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -29,6 +33,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     seedOnStart: (env.SEED_ON_START ?? 'true') !== 'false',
     tokenSecret: tokenSecret(env.TOKEN_SECRET),
     redisUrl: env.REDIS_URL?.trim() || undefined,
+    mode: env.NODE_ENV === 'production' ? 'production' : 'development',
+    introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
   };
 }
 

@@ -13,7 +13,9 @@ async function main() {
   const { orm, seeded } = await openDatabase(settings, settings.seedOnStart ? () => bundledData() : undefined);
   const bus = createEventBus(settings.redisUrl);
   const schema = await buildRegistrySchema(bus.pubSub);
-  const running = await startHttpServer(orm, schema, { port: settings.port, host: settings.host, tokenSecret: settings.tokenSecret, events: bus.pubSub })
+  const running = await startHttpServer(orm, schema, {
+    port: settings.port, host: settings.host, tokenSecret: settings.tokenSecret, events: bus.pubSub, mode: settings.mode, introspection: settings.introspection,
+  })
     .catch(async (err) => {
       await Promise.all([orm.close(), bus.close()]);
       throw err;
@@ -24,6 +26,7 @@ async function main() {
     database: settings.databaseUrl ? 'postgresql' : `sqlite:${settings.sqlitePath}`,
     events: settings.redisUrl ? 'redis' : 'in-process',
     seeded,
+    mode: settings.mode,
     startMs: Date.now() - started,
   }));
   const shutdown = async () => {

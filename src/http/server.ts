@@ -8,6 +8,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { GraphQLSchema } from 'graphql';
 import { createContext, RequestContext } from '../graphql/context';
+import { assertAffordable, documentLimitsRule, QUERY_LIMITS } from './query-limits';
 import { formatError } from '../graphql/format-error';
 import { Caller, ANONYMOUS } from '../modules/access/caller';
 import { TokenRefused, TokenService } from '../modules/access/token.service';
@@ -97,18 +98,45 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  port: number;
+  host: string;
+  tokenSecret?: string;
+  events?: RegistryPubSub;
+  /** production: no field suggestions in errors, introspection off unless `introspection` says so. Default development. */
+  mode?: 'production' | 'development';
+  /** Default: on in development, off in production. */
+  introspection?: boolean;
+}
+
 /** The registry's HTTP server: GraphQL at /graphql, liveness at /health, readiness at /ready, open data at /exports/. */
 export async function startHttpServer(
   orm: MikroORM, schema: GraphQLSchema,
-  options: { port: number; host: string; tokenSecret?: string; events?: RegistryPubSub },
+  options: ServerOptions,
 ): Promise<RunningServer> {
   const tokens = new TokenService((orm.em as EntityManager).getKnex(), options.tokenSecret);
   // The request id travels with the async flow, so the error formatter can quote it in masked errors.
   const requestScope = new AsyncLocalStorage<string>();
+  const production = options.mode === 'production';
   const apollo = new ApolloServer<RequestContext>({
     schema,
     // No cache-control hints are used: without this, Apollo wraps every field resolver to compute them.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), {
+      // Cost depends on the page sizes, which may come in variables: checked per request, before execution.
+      async requestDidStart() {
+        return {
+          async didResolveOperation({ document, operation, request }) {
+            if (operation) assertAffordable(document, operation, request.variables ?? {});
+          },
+        };
+      },
+    }],
+    introspection: options.introspection ?? production === false,
+    hideSchemaDetailsFromClientErrors: production,
+    validationRules: [documentLimitsRule],
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     formatError: formatError(() => requestScope.getStore()),
     includeStacktraceInErrorResponses: false,
   });

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { SeedBundle } from '../../src/seed/seed-registry';
 import { openDatabase } from '../../src/db/database';
 import { buildRegistrySchema } from '../../src/graphql/schema';
-import { RunningServer, startHttpServer } from '../../src/http/server';
+import { RunningServer, ServerOptions, startHttpServer } from '../../src/http/server';
 import { createTestDatabase, DatabaseKind, TestDatabase } from './databases';
 import { AccessRole } from '../../src/modules/access/caller';
 import { TokenService } from '../../src/modules/access/token.service';
@@ -34,11 +34,11 @@ export interface TestRegistry {
   stop(): Promise<void>;
 }
 
-export async function startRegistry(kind: DatabaseKind, bundle: SeedBundle): Promise<TestRegistry> {
+export async function startRegistry(kind: DatabaseKind, bundle: SeedBundle, serverOptions: Pick<ServerOptions, 'mode' | 'introspection'> = {}): Promise<TestRegistry> {
   const db: TestDatabase = await createTestDatabase(kind);
   const { orm } = await openDatabase(db.settings, () => bundle);
   const bus = createEventBus();
-  const server: RunningServer = await startHttpServer(orm, await buildRegistrySchema(bus.pubSub), { port: 0, host: '127.0.0.1', tokenSecret: TEST_TOKEN_SECRET, events: bus.pubSub });
+  const server: RunningServer = await startHttpServer(orm, await buildRegistrySchema(bus.pubSub), { port: 0, host: '127.0.0.1', tokenSecret: TEST_TOKEN_SECRET, events: bus.pubSub, ...serverOptions });
   const knex = (orm.em as EntityManager).getKnex();
   const tokens = new TokenService(knex, TEST_TOKEN_SECRET);
   return {
