@@ -15,6 +15,7 @@ async function main() {
   const schema = await buildRegistrySchema(bus.pubSub);
   const running = await startHttpServer(orm, schema, {
     port: settings.port, host: settings.host, tokenSecret: settings.tokenSecret, events: bus.pubSub, mode: settings.mode, introspection: settings.introspection,
+    log: (line) => console.log(JSON.stringify(line)),
   })
     .catch(async (err) => {
       await Promise.all([orm.close(), bus.close()]);
@@ -29,13 +30,18 @@ async function main() {
     mode: settings.mode,
     startMs: Date.now() - started,
   }));
+  // `on`, not `once`: a library watching signals (signal-exit) re-raises one nobody else listens to any more.
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
     await running.stop();
     await Promise.all([orm.close(), bus.close()]);
+    console.log(JSON.stringify({ level: 'info', message: 'Registry stopped' }));
     process.exit(0);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
 
 main().catch((err) => {

@@ -107,6 +107,8 @@ export interface ServerOptions {
   mode?: 'production' | 'development';
   /** Default: on in development, off in production. */
   introspection?: boolean;
+  /** Where to write one structured line per request (request id, method, path, status, duration); none when unset. */
+  log?: (line: Record<string, unknown>) => void;
 }
 
 /** The registry's HTTP server: GraphQL at /graphql, liveness at /health, readiness at /ready, open data at /exports/. */
@@ -142,9 +144,21 @@ export async function startHttpServer(
   });
   await apollo.start();
 
+  let closing = false;
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const requestId = randomUUID();
+    // While shutting down, each connection closes once its answer is sent, so keep-alive clients do not hold the exit.
+    res.once('finish', () => {
+      if (closing) req.socket.end();
+    });
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (options.log) {
+      const started = process.hrtime.bigint();
+      res.once('finish', () => options.log!({
+        level: res.statusCode >= 500 ? 'error' : 'info', requestId, method: req.method, path: url.pathname, status: res.statusCode,
+        ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+      }));
+    }
     try {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' }, requestId);
       if (url.pathname === '/ready') {
@@ -230,7 +244,11 @@ export async function startHttpServer(
     async stop() {
       await ws.dispose();
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // In-flight requests finish, then their connections close; idle keep-alive connections close now.
+      closing = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
       await apollo.stop();
     },
   };
