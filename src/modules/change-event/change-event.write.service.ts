@@ -11,6 +11,7 @@ import { Organization } from '../organization/organization.entity';
 import { OrganizationWriteService } from '../organization/organization.write.service';
 import { ChangeEvent, ChangeEventKind, ChangeEventRole } from './change-event.entity';
 import { RecordChangeEventInput } from './change-event.inputs.write';
+import { insertRow } from '../../db/insert-row';
 
 type OrganizationRow = Record<string, unknown> & { id: number; name: string; version: number; founded_on: string | null; dissolved_on: string | null };
 
@@ -89,10 +90,9 @@ export class ChangeEventWriteService {
       for (const org of dissolving) dissolved.push(await this.dissolve(trx, org, input.date));
       const renamed = input.kind === ChangeEventKind.RENAMING && input.newName != null ? await this.rename(em, origins[0], originGlobalIds[0], input) : null;
 
-      const [inserted] = await trx('change_event').insert({
+      const eventId = await insertRow(trx, 'change_event', {
         kind: input.kind, date: input.date, description: input.description.trim(), provenance_status: 'OFFICIAL', provenance_source: 'registry API',
-      }).returning('id');
-      const eventId = Number(typeof inserted === 'object' ? inserted.id : inserted);
+      });
       await trx('change_event_participant').insert([
         ...originIds.map((id) => ({ event_id: eventId, organization_id: id, role: ChangeEventRole.ORIGIN })),
         ...resultIds.map((id) => ({ event_id: eventId, organization_id: id, role: ChangeEventRole.RESULT })),

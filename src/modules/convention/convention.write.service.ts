@@ -17,6 +17,7 @@ import {
 import { checkConvention, ConventionDraft } from './convention.rules';
 import { decodeId } from './convention.service';
 import { announce } from '../events/publish';
+import { insertRow } from '../../db/insert-row';
 
 /** National secretariat: every convention; an ARML: those it is a party to; nobody else. */
 function assertCanWriteConvention(ctx: RequestContext, partyIds: number[]): void {
@@ -96,8 +97,7 @@ export class ConventionWriteService {
         duration_exception: input.durationException ?? null, renews_id: renewsId, national_convention_id: nationalId, theme: input.theme ?? null,
         provenance_status: 'OFFICIAL', provenance_source: 'registry API', version: 1,
       };
-      const [inserted] = await trx('convention').insert(row).returning('id');
-      const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
+      const id = await insertRow(trx, 'convention', row);
       await trx('convention_party').insert(parties.map((p) => ({ convention_id: id, organization_id: p.organizationId, role: p.role })));
       await trx('convention_status_change').insert({ convention_id: id, status: ConventionStatus.DRAFT, date: input.draftedOn, note: null });
       await recordAudit(trx, this.ctx, { operation: 'createConvention', entityType: 'Convention', entityId: id, before: null, after: { id, ...row, parties } });

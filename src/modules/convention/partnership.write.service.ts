@@ -12,6 +12,7 @@ import { Convention } from './convention.entity';
 import { decodeId } from './convention.service';
 import { Partnership } from './partnership.entity';
 import { CreatePartnershipInput, EndPartnershipInput, UpdatePartnershipInput } from './partnership.inputs.write';
+import { insertRow } from '../../db/insert-row';
 
 const NETWORK_KINDS: string[] = [OrganizationKind.UNML, OrganizationKind.ARML, OrganizationKind.MISSION_LOCALE];
 
@@ -79,8 +80,7 @@ export class PartnershipWriteService {
         network_organization_id: networkId, partner_id: partnerId, theme: input.theme, scope: input.scope, description: input.description?.trim() ?? null,
         start_date: input.startDate, end_date: input.endDate ?? null, provenance_status: 'OFFICIAL', provenance_source: 'registry API', version: 1,
       };
-      const [inserted] = await trx('partnership').insert(row).returning('id');
-      const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
+      const id = await insertRow(trx, 'partnership', row);
       if (conventionIds.length) await trx('partnership_convention').insert(conventionIds.map((c) => ({ partnership_id: id, convention_id: c })));
       await recordAudit(trx, this.ctx, { operation: 'createPartnership', entityType: Partnership.typename, entityId: id, before: null, after: { id, ...row, conventionIds } });
       await rememberCreation(trx, this.ctx, input.idempotencyKey, 'createPartnership', Partnership.typename, id);

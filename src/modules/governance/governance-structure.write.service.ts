@@ -14,6 +14,7 @@ import { BodyKind, MandateRole } from './governance.enums';
 import {
   CreateCollegeInput, CreateGoverningBodyInput, CreatePostInput, OpenBodyTermInput, UpdateGoverningBodyInput, UpdatePostInput,
 } from './governance-structure.inputs';
+import { insertRow } from '../../db/insert-row';
 
 type Row = Record<string, any>;
 
@@ -21,7 +22,6 @@ type Row = Record<string, any>;
 const ONE_PER_ORGANIZATION = new Set<string>([BodyKind.GENERAL_ASSEMBLY, BodyKind.BOARD, BodyKind.BUREAU]);
 const FROM_API = { provenance_status: 'OFFICIAL', provenance_source: 'registry API' };
 
-const insertedId = (inserted: unknown) => Number(typeof inserted === 'object' && inserted !== null ? (inserted as { id: unknown }).id : inserted);
 const trimmed = (s: string | null | undefined) => (s === undefined ? undefined : s === null ? null : s.trim());
 
 /** A unique index refused the row (PostgreSQL 23505, SQLite "UNIQUE constraint failed"): a concurrent writer got there first. */
@@ -87,7 +87,7 @@ export class GovernanceStructureWriteService {
         organization_id: organizationId, kind: input.kind, name: input.name.trim(), description: trimmed(input.description) ?? null,
         meeting_frequency: trimmed(input.meetingFrequency) ?? null, secretariat_id: secretariatId, term_years: input.termYears ?? null, ...FROM_API, version: 1,
       };
-      const id = insertedId((await trx('governing_body').insert(row).returning('id'))[0]);
+      const id = await insertRow(trx, 'governing_body', row);
       await recordAudit(trx, this.ctx, { operation: 'createGoverningBody', entityType: GoverningBody.typename, entityId: id, before: null, after: { id, ...row } });
       await rememberCreation(trx, this.ctx, input.idempotencyKey, 'createGoverningBody', GoverningBody.typename, id);
       return id;
@@ -146,7 +146,7 @@ export class GovernanceStructureWriteService {
         await recordAudit(trx, this.ctx, { operation: 'openBodyTerm', entityType: BodyTerm.typename, entityId: Number(running.id), before: running, after: { ...running, end_date: wanted.start } });
       }
       const row = { body_id: bodyId, start_date: wanted.start, end_date: wanted.end, label: trimmed(input.label) ?? null };
-      const id = insertedId((await trx('body_term').insert(row).returning('id'))[0]);
+      const id = await insertRow(trx, 'body_term', row);
       await recordAudit(trx, this.ctx, { operation: 'openBodyTerm', entityType: BodyTerm.typename, entityId: id, before: null, after: { id, ...row } });
       await rememberCreation(trx, this.ctx, input.idempotencyKey, 'openBodyTerm', BodyTerm.typename, id);
       return id;
@@ -164,7 +164,7 @@ export class GovernanceStructureWriteService {
       const taken = () => UserErrors.of('COLLEGE_NUMBER_TAKEN', `The organization already has a collège ${input.number}`, 'number');
       if (await trx('college').where({ organization_id: organizationId, number: input.number }).first()) throw taken();
       const row = { organization_id: organizationId, number: input.number, name: input.name.trim(), description: trimmed(input.description) ?? null };
-      const id = await trx('college').insert(row).returning('id').then(([r]) => insertedId(r), (err) => {
+      const id = await insertRow(trx, 'college', row).catch((err) => {
         throw isUniqueViolation(err) ? taken() : err;
       });
       await recordAudit(trx, this.ctx, { operation: 'createCollege', entityType: College.typename, entityId: id, before: null, after: { id, ...row } });
@@ -188,7 +188,7 @@ export class GovernanceStructureWriteService {
         collegeId = Number(college.id);
       }
       const row = { body_id: bodyId, kind: input.kind, label: input.label.trim(), seats: input.seats, college_id: collegeId, version: 1 };
-      const id = insertedId((await trx('post').insert(row).returning('id'))[0]);
+      const id = await insertRow(trx, 'post', row);
       await recordAudit(trx, this.ctx, { operation: 'createPost', entityType: Post.typename, entityId: id, before: null, after: { id, ...row } });
       await rememberCreation(trx, this.ctx, input.idempotencyKey, 'createPost', Post.typename, id);
       return id;

@@ -15,6 +15,7 @@ import { MandateEndReason, MandateRole } from './governance.enums';
 import { checkGovernance } from './governance.rules';
 import { loadGovernanceSnapshot } from './governance.snapshot';
 import { announce } from '../events/publish';
+import { insertRow } from '../../db/insert-row';
 
 /** The body and organization a post belongs to, read from the database. */
 async function postContext(trx: Knex, postId: number) {
@@ -84,8 +85,7 @@ export class MandateWriteService {
       on_behalf_of_id: spec.onBehalfOfId, role: spec.role, start_date: spec.startDate, end_date: spec.endDate, end_reason: null,
       legal_basis: spec.legalBasis, corrected_by_id: null, provenance_status: 'OFFICIAL', provenance_source: 'registry API', version: 1,
     };
-    const [inserted] = await trx('mandate').insert(row).returning('id');
-    return { id: Number(typeof inserted === 'object' ? inserted.id : inserted), row };
+    return { id: await insertRow(trx, 'mandate', row), row };
   }
 
   /** Refuses the change when the mandate breaks a governance rule on its start date. */

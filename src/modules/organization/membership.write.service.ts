@@ -10,6 +10,7 @@ import { OrganizationLink } from './organization-link.entity';
 import { Organization } from './organization.entity';
 import { LinkKind, OrganizationKind } from './organization.enums';
 import { AddMembershipInput, EndMembershipInput } from './membership.inputs';
+import { insertRow } from '../../db/insert-row';
 
 type OrganizationRow = { id: number; name: string; kind: OrganizationKind; founded_on: string | null; dissolved_on: string | null };
 
@@ -80,8 +81,7 @@ export class MembershipWriteService {
         member_id: memberId, parent_id: parentId, kind: input.kind, start_date: input.startDate, end_date: null,
         provenance_status: 'OFFICIAL', provenance_source: 'registry API',
       };
-      const [inserted] = await trx('organization_link').insert(row).returning('id');
-      const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
+      const id = await insertRow(trx, 'organization_link', row);
       await recordAudit(trx, this.ctx, { operation: 'addMembership', entityType: OrganizationLink.typename, entityId: id, before: null, after: { id, ...row } });
       await rememberCreation(trx, this.ctx, input.idempotencyKey, 'addMembership', OrganizationLink.typename, id);
       return id;

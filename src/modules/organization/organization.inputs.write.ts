@@ -4,8 +4,28 @@ import { DateScalar } from '../../graphql/scalars';
 import { IsNotBlank } from '../../shared/validators';
 import { IdentifierScheme, LegalForm, OrganizationKind, PartnerCategory } from './organization.enums';
 
+/** The public office contact of a structure, the same when it is created and when it changes. */
+@InputType({ description: 'Public office contact of a structure.' })
+abstract class OfficeContactInput {
+  @Field(() => String, { nullable: true, description: 'Public website (https URL).' })
+  @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @Length(1, 300)
+  website?: string;
+
+  @Field(() => String, { nullable: true, description: 'Office phone.' })
+  @IsOptional() @Matches(/^\+?[0-9 .()-]{6,20}$/, { message: 'officePhone must be a phone number' })
+  officePhone?: string;
+
+  @Field(() => String, { nullable: true, description: 'Office e-mail.' })
+  @IsOptional() @IsEmail()
+  officeEmail?: string;
+
+  @Field(() => String, { nullable: true, description: 'Office postal address.' })
+  @IsOptional() @Length(1, 300)
+  officeAddress?: string;
+}
+
 @InputType({ description: "Modification d'une structure: only the fields given change; a new name keeps the old one in formerNames." })
-export class UpdateOrganizationInput {
+export class UpdateOrganizationInput extends OfficeContactInput {
   @Field(() => ID, { description: 'The organization (global id).' })
   @Length(1, 200)
   id!: string;
@@ -30,21 +50,6 @@ export class UpdateOrganizationInput {
   @IsOptional() @IsIn(Object.values(LegalForm))
   legalForm?: LegalForm;
 
-  @Field(() => String, { nullable: true, description: 'Public website (https URL).' })
-  @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @Length(1, 300)
-  website?: string;
-
-  @Field(() => String, { nullable: true, description: 'Office phone.' })
-  @IsOptional() @Matches(/^\+?[0-9 .()-]{6,20}$/, { message: 'officePhone must be a phone number' })
-  officePhone?: string;
-
-  @Field(() => String, { nullable: true, description: 'Office e-mail.' })
-  @IsOptional() @IsEmail()
-  officeEmail?: string;
-
-  @Field(() => String, { nullable: true, description: 'Office postal address.' })
-  @IsOptional() @Length(1, 300)
-  officeAddress?: string;
 }
 
 @InputType({ description: "Changement de la zone de compétence d'une Mission Locale: communes added and removed from a date." })
@@ -88,7 +93,7 @@ export const CREATABLE_KINDS = [OrganizationKind.MISSION_LOCALE, OrganizationKin
   description: "Nouvelle structure. A Mission Locale joins the ARML of its département's region from its founding day; "
     + 'an ARML covers the regions given and joins UNML as a member by right; a partner organization stands alone.',
 })
-export class CreateOrganizationInput {
+export class CreateOrganizationInput extends OfficeContactInput {
   @Field(() => OrganizationKind, { description: 'MISSION_LOCALE (the national secretariat, or the ARML of its region), ARML or PARTNER (the national secretariat).' })
   @IsIn(CREATABLE_KINDS, { message: 'kind must be MISSION_LOCALE, ARML or PARTNER (there is one UNML)' })
   kind!: OrganizationKind;
@@ -123,22 +128,6 @@ export class CreateOrganizationInput {
   @Field(() => [IdentifierInput], { nullable: true, description: 'Official identifiers.' })
   @IsOptional() @ArrayMaxSize(10) @ValidateNested({ each: true })
   identifiers?: IdentifierInput[];
-
-  @Field(() => String, { nullable: true, description: 'Public website (https URL).' })
-  @IsOptional() @IsUrl({ protocols: ['https', 'http'], require_protocol: true }) @Length(1, 300)
-  website?: string;
-
-  @Field(() => String, { nullable: true, description: 'Office phone.' })
-  @IsOptional() @Matches(/^\+?[0-9 .()-]{6,20}$/, { message: 'officePhone must be a phone number' })
-  officePhone?: string;
-
-  @Field(() => String, { nullable: true, description: 'Office e-mail.' })
-  @IsOptional() @IsEmail()
-  officeEmail?: string;
-
-  @Field(() => String, { nullable: true, description: 'Office postal address.' })
-  @IsOptional() @Length(1, 300)
-  officeAddress?: string;
 
   @Field(() => String, { nullable: true, description: 'Idempotency key: sending the same key again returns the structure created the first time.' })
   @IsOptional() @Length(1, 100)

@@ -14,6 +14,7 @@ import { Organization } from './organization.entity';
 import { identifierProblem, normalizeIdentifier } from './identifier.rules';
 import { LinkKind, OrganizationKind } from './organization.enums';
 import { ChangeCoverageInput, CreateOrganizationInput, UpdateOrganizationInput } from './organization.inputs.write';
+import { insertRow } from '../../db/insert-row';
 
 /** Writes on organizations and coverage: scope on the stored row, version, audit, one transaction each. */
 export class OrganizationWriteService {
@@ -91,8 +92,7 @@ export class OrganizationWriteService {
         office_phone: input.officePhone ?? null, office_email: input.officeEmail ?? null, office_address: input.officeAddress ?? null,
         website: input.website ?? null, provenance_status: 'OFFICIAL', provenance_source: 'registry API', version: 1,
       };
-      const [inserted] = await trx('organization').insert(row).returning('id');
-      const id = Number(typeof inserted === 'object' ? (inserted as { id: unknown }).id : inserted);
+      const id = await insertRow(trx, 'organization', row);
       if (identifiers.length) await trx('organization_identifier').insert(identifiers.map((i) => ({ organization_id: id, ...i })));
       if (input.kind === OrganizationKind.ARML) {
         await trx('organization_region').insert([...new Set(input.regionCodes)].map((code) => ({ organization_id: id, region_code: code, start_date: input.foundedOn, end_date: null })));

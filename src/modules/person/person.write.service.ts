@@ -12,6 +12,7 @@ import { decodeId } from '../convention/convention.service';
 import { Organization } from '../organization/organization.entity';
 import { Person } from './person.entity';
 import { AddPublicRoleInput, CreatePersonInput, SetPersonContactsInput } from './person.inputs.write';
+import { insertRow } from '../../db/insert-row';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 .()-]{6,20}$/;
@@ -39,8 +40,7 @@ export class PersonWriteService {
         given_name: input.givenName.trim(), family_name: input.familyName.trim(), search_name: foldForSearch(`${input.givenName} ${input.familyName}`),
         provenance_status: 'OFFICIAL', provenance_source: 'registry API', version: 1,
       };
-      const [inserted] = await trx('person').insert(row).returning('id');
-      const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
+      const id = await insertRow(trx, 'person', row);
       await recordAudit(trx, this.ctx, { operation: 'createPerson', entityType: 'Person', entityId: id, before: null, after: { id, ...row } });
       await rememberCreation(trx, this.ctx, input.idempotencyKey, 'createPerson', 'Person', id);
       return id;

@@ -11,6 +11,7 @@ import { Organization } from '../organization/organization.entity';
 import { OrganizationKind } from '../organization/organization.enums';
 import { Site, SiteKind } from './site.entity';
 import { CreateSiteInput, UpdateSiteInput } from './site.inputs';
+import { insertRow } from '../../db/insert-row';
 
 type SiteRow = Record<string, unknown> & { id: number; organization_id: number; kind: string; version: number };
 
@@ -49,8 +50,7 @@ export class SiteWriteService {
         provenance_status: 'OFFICIAL', provenance_source: 'registry API', version: 1,
       };
       await checkSite(trx, row);
-      const [inserted] = await trx('site').insert(row).returning('id');
-      const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
+      const id = await insertRow(trx, 'site', row);
       await recordAudit(trx, this.ctx, { operation: 'createSite', entityType: 'Site', entityId: id, before: null, after: { id, ...row } });
       await rememberCreation(trx, this.ctx, input.idempotencyKey, 'createSite', 'Site', id);
       return id;
