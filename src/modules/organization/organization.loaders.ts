@@ -10,12 +10,7 @@ export const organizationLoaders = {
   /** Every link (current and ended) where the organization is the member. */
   linksAsMember: (ctx: RequestContext) =>
     ctx.loaders.get('organization.linksAsMember', async (ids: readonly number[]) =>
-      groupByKeys(ids, await new OrganizationRepository(ctx.em).linksOf('member', ids), (l) => l.member.id)),
-
-  /** Every link (current and ended) where the organization is the parent. */
-  linksAsParent: (ctx: RequestContext) =>
-    ctx.loaders.get('organization.linksAsParent', async (ids: readonly number[]) =>
-      groupByKeys(ids, await new OrganizationRepository(ctx.em).linksOf('parent', ids), (l) => l.parent.id)),
+      groupByKeys(ids, await new OrganizationRepository(ctx.em).linksAsMember(ids), (l) => l.member.id)),
 
   /** Ids and dates of the members of organizations (every link, current and ended). */
   memberRows: (ctx: RequestContext) =>

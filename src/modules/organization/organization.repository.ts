@@ -26,10 +26,9 @@ export class OrganizationRepository {
     return found?.organization ?? null;
   }
 
-  /** Links whose member or parent is one of `ids`, with the organization at the other end loaded in the same query. */
-  linksOf(side: 'member' | 'parent', ids: readonly number[]): Promise<OrganizationLink[]> {
-    const other = side === 'member' ? 'parent' : 'member';
-    return this.em.find(OrganizationLink, { [side]: { $in: [...ids] } }, { populate: [other] as never[] });
+  /** Links whose member is one of `ids`, with the parent loaded in the same query. */
+  linksAsMember(ids: readonly number[]): Promise<OrganizationLink[]> {
+    return this.em.find(OrganizationLink, { member: { $in: [...ids] } }, { populate: ['parent'] });
   }
 
   /** Members of the organizations `ids` (every link, current and ended) as plain rows, for lists that only need who and when. */
