@@ -18,6 +18,10 @@ export interface Settings {
   mode: 'production' | 'development';
   /** Introspection on (default in development, off in production unless INTROSPECTION=true for a public deployment). */
   introspection: boolean;
+  /** The GraphiQL explorer at /explorer (default on in development, off in production unless EXPLORER=true). */
+  explorer: boolean;
+  /** Prometheus metrics at /metrics (default on; METRICS=false turns them off). */
+  metrics: boolean;
 }
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -35,6 +39,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     redisUrl: env.REDIS_URL?.trim() || undefined,
     mode: env.NODE_ENV === 'production' ? 'production' : 'development',
     introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
+    explorer: env.EXPLORER ? env.EXPLORER === 'true' : env.NODE_ENV !== 'production',
+    metrics: (env.METRICS ?? 'true') !== 'false',
   };
 }
 

@@ -14,6 +14,8 @@ import { Caller, ANONYMOUS } from '../modules/access/caller';
 import { TokenRefused, TokenService } from '../modules/access/token.service';
 import type { RegistryPubSub } from '../modules/events/event-bus';
 import type { ExportOptions } from '../modules/exports/dated-rows';
+import { Metrics, METRICS_PATH } from './metrics';
+import { EXPLORER_PATH, isExplorerPath, serveExplorer } from './explorer';
 import { EXPORT_NAMES, EXPORTS, exportAtPath, exportFileName, exportOptionsOfQuery, ExportRequestError } from '../modules/exports/export-catalog';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -107,11 +109,18 @@ export interface ServerOptions {
   mode?: 'production' | 'development';
   /** Default: on in development, off in production. */
   introspection?: boolean;
+  /** The GraphiQL explorer at /explorer. Default: on in development, off in production. */
+  explorer?: boolean;
+  /** Prometheus metrics at /metrics. Default on. */
+  metrics?: boolean;
   /** Where to write one structured line per request (request id, method, path, status, duration); none when unset. */
   log?: (line: Record<string, unknown>) => void;
 }
 
-/** The registry's HTTP server: GraphQL at /graphql, liveness at /health, readiness at /ready, open data at /exports/. */
+/**
+ * The registry's HTTP server: GraphQL at /graphql, liveness at /health, readiness at /ready, open data at /exports/,
+ * the explorer at /explorer (when on), metrics at /metrics.
+ */
 export async function startHttpServer(
   orm: MikroORM, schema: GraphQLSchema,
   options: ServerOptions,
@@ -120,10 +129,12 @@ export async function startHttpServer(
   // The request id travels with the async flow, so the error formatter can quote it in masked errors.
   const requestScope = new AsyncLocalStorage<string>();
   const production = options.mode === 'production';
+  const explorer = options.explorer ?? !production;
+  const metrics = options.metrics === false ? undefined : new Metrics();
   const apollo = new ApolloServer<RequestContext>({
     schema,
     // No cache-control hints are used: without this, Apollo wraps every field resolver to compute them.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), {
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(metrics ? [metrics.plugin()] : []), {
       // Cost depends on the page sizes, which may come in variables: checked per request, before execution.
       async requestDidStart() {
         return {
@@ -152,6 +163,7 @@ export async function startHttpServer(
       if (closing) req.socket.end();
     });
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (metrics) res.once('finish', () => metrics.countHttp(url.pathname, res.statusCode));
     if (options.log) {
       const started = process.hrtime.bigint();
       res.once('finish', () => options.log!({
@@ -166,9 +178,25 @@ export async function startHttpServer(
         const pending = await orm.getMigrator().getPendingMigrations();
         return sendJson(res, pending.length ? 503 : 200, { status: pending.length ? 'migrations pending' : 'ready' }, requestId);
       }
+      if (metrics && url.pathname === METRICS_PATH) {
+        const text = await metrics.scrape();
+        res.writeHead(200, { 'content-type': metrics.contentType, 'x-request-id': requestId });
+        return res.end(text);
+      }
       if (exportAtPath(url.pathname)) return await serveExport(req, res, (orm.em as EntityManager).getKnex(), url, requestId);
       if (url.pathname.startsWith('/exports/')) {
         return sendJson(res, 404, { error: `Not found: the exports are ${EXPORT_NAMES.map((n) => EXPORTS[n].path).join(', ')}` }, requestId);
+      }
+      if (explorer && (url.pathname === '/' || isExplorerPath(url.pathname))) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          res.setHeader('allow', 'GET, HEAD');
+          throw new HttpError(405, `${url.pathname} is read with GET`);
+        }
+        if (url.pathname === '/') {
+          res.writeHead(302, { location: EXPLORER_PATH, 'x-request-id': requestId });
+          return res.end();
+        }
+        if (serveExplorer(req.method, url.pathname, res, requestId)) return;
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the API is at /graphql' }, requestId);
 

@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { POSTGRES_URL, postgresReachable } from './databases';
+
+/** Debian's Chromium, which drives the explorer test (apt-get install chromium). */
+export const CHROMIUM = '/usr/bin/chromium';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -21,6 +25,12 @@ export default async function globalSetup(): Promise<void> {
   if (!process.env.TEST_REDIS) {
     process.env.TEST_REDIS = (await redisReachable(REDIS_URL)) ? REDIS_URL : '';
     if (!process.env.TEST_REDIS) process.stdout.write(`\n*** Redis not reachable at ${REDIS_URL}: the two-instance live-update test is SKIPPED ***\n`);
+  }
+  if (process.env.TEST_CHROMIUM === undefined) {
+    process.env.TEST_CHROMIUM = [CHROMIUM, '/usr/bin/chromium-browser'].find((path) => existsSync(path)) ?? '';
+    if (!process.env.TEST_CHROMIUM) {
+      process.stdout.write(`\n*** Chromium not found at ${CHROMIUM} (Debian package chromium): the explorer browser test is SKIPPED ***\n`);
+    }
   }
   if (process.env.TEST_DATABASES) return;
   if (await postgresReachable()) {
