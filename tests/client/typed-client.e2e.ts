@@ -7,6 +7,7 @@ import {
   ArmlConventionsDashboardDocument, BodyCompositionDocument, CommuneByCodeDocument, CommunesByPostalCodeDocument,
   ConventionsExpiringDocument, EndMandateDocument, NetworkMapDocument, OpenMandateDocument,
 } from '../../client/generated/graphql';
+import { missionsLocalesOfPostalCode } from '../../client/commune-lookup';
 import { AccessRole } from '../../src/modules/access/caller';
 import { bundle } from '../support/bundled';
 import { databaseKinds } from '../support/databases';
@@ -61,6 +62,12 @@ describe.each(databaseKinds())('every example operation, through urql and the ty
     expect(fougeres?.missionsLocales[0].parent?.name).toMatch(/Bretagne/);
     const byCode = await client().query(CommuneByCodeDocument, { code: '35115' }).toPromise();
     expect(byCode.data!.commune!.missionsLocales.map((m) => m.id)).toEqual(fougeres!.missionsLocales.map((m) => m.id));
+  });
+
+  it('runs the example program an integrator starts from (npm run client:example)', async () => {
+    const lines = await missionsLocalesOfPostalCode(registry.url, '35300');
+    expect(lines).toContainEqual(expect.stringMatching(/^35115 Fougères: Mission Locale .+ \(Association régionale .*Bretagne\)$/));
+    expect(await missionsLocalesOfPostalCode(registry.url, '00000')).toEqual([]);
   });
 
   it("shows an ARML's conventions dashboard with totals exact to the cent", async () => {
