@@ -21,6 +21,8 @@ export interface ServerProcess {
   readyMs: number;
   /** The ready line (JSON log of the registry). */
   readyLine: string;
+  /** Everything the process wrote so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -60,7 +62,7 @@ export async function startServer(script: string, env: Record<string, string | u
   // Keep draining the pipes so the child never blocks on a full buffer.
   child.stdout!.resume();
   child.stderr!.resume();
-  return { pid: child.pid!, port, readyMs: Math.round(readyMs), readyLine, stop: () => stopChild(child) };
+  return { pid: child.pid!, port, readyMs: Math.round(readyMs), readyLine, output: () => output, stop: () => stopChild(child) };
 }
 
 /** SIGTERM, then SIGKILL after 5 s; resolves when the child has exited. */

@@ -34,9 +34,13 @@ export async function collectSample(target: Target): Promise<Sample> {
   const missionsLocales = departements.flatMap((d) => d.missionsLocales.nodes.map((n) => n.id));
   // Postal codes: the first communes of every département covered by a Mission Locale, in one request.
   const covered = departements.filter((d) => d.missionsLocales.nodes.length).map((d) => d.code);
+  // In requests of at most 30 aliases (the service's limit).
   const aliases = covered.map((code, i) => `d${i}: communes(filter: { departementCode: "${code}" }, first: 15) { nodes { postalCodes } }`);
-  const communes = await graphql<Record<string, Nodes<{ postalCodes: string[] }>>>(target, `{ ${aliases.join('\n')} }`);
-  const postalCodes = [...new Set(Object.values(communes).flatMap((c) => c.nodes.flatMap((n) => n.postalCodes)))].sort();
+  const communes: Nodes<{ postalCodes: string[] }>[] = [];
+  for (let i = 0; i < aliases.length; i += 30) {
+    communes.push(...Object.values(await graphql<Record<string, Nodes<{ postalCodes: string[] }>>>(target, `{ ${aliases.slice(i, i + 30).join('\n')} }`)));
+  }
+  const postalCodes = [...new Set(communes.flatMap((c) => c.nodes.flatMap((n) => n.postalCodes)))].sort();
   return {
     missionsLocales: shuffled(missionsLocales, 11),
     armls: tree.unml.members.nodes.map((n) => n.id),
