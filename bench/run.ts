@@ -4,6 +4,9 @@
  * the seven workloads over loopback HTTP side by side with the raw baseline (bench/baseline/),
  * and writes bench/results.json and BENCHMARKS.md.
  *
+ * The service runs twice, side by side: computing every answer (RESPONSE_CACHE_MB=0: the cost of the
+ * GraphQL, ORM and SQL layers), and as deployed by default (anonymous answers kept until the data changes).
+ *
  * Settings (environment): BENCH_SECONDS (closed and open loop, each; default 3), BENCH_WARMUP
  * (seconds, default 0.5), BENCH_DATABASES (default "sqlite,postgresql"), BENCH_CONFIGS (to run
  * a subset, e.g. "sqlite:1,postgresql:100").
@@ -64,7 +67,10 @@ export interface WorkloadResult {
   title: string;
   note?: string;
   variants: number;
+  /** The service computing every answer (RESPONSE_CACHE_MB=0). */
   service: Measurement;
+  /** The service as deployed by default: anonymous answers kept until the data changes (RESPONSE_CACHE_MB=64). */
+  cached?: Measurement;
   baseline?: Measurement;
 }
 
@@ -86,6 +92,7 @@ export interface ConfigResult {
   identity: IdentityCheck[];
   workloads: WorkloadResult[];
   serverPeakRssMiB: number;
+  cachedServerPeakRssMiB?: number;
   baselinePeakRssMiB: number;
   error?: string;
 }
@@ -193,14 +200,16 @@ async function runConfig(config: Config): Promise<ConfigResult> {
       const first = await startServer(mainJs, { ...db.env, SEED_ON_START: 'true' }, ready);
       firstStart = first.readyMs;
       await first.stop();
-      service = await startServer(mainJs, { ...db.env, SEED_ON_START: 'false' }, ready);
+      service = await startServer(mainJs, { ...db.env, SEED_ON_START: 'false', RESPONSE_CACHE_MB: '0' }, ready);
       restart = service.readyMs;
     } else {
       seed = await seedWith(config.scale);
-      service = await startServer(mainJs, { ...db.env, SEED_ON_START: 'false' }, ready);
+      service = await startServer(mainJs, { ...db.env, SEED_ON_START: 'false', RESPONSE_CACHE_MB: '0' }, ready);
       firstStart = service.readyMs;
     }
     servers.push(service);
+    const cachedService = await startServer(mainJs, { ...db.env, SEED_ON_START: 'false', RESPONSE_CACHE_MB: '64' }, ready);
+    servers.push(cachedService);
     await db.analyze();
     log(`[${label}] registry ready in ${firstStart} ms${restart ? ` (restart on the seeded database: ${restart} ms)` : ''}`);
     const idleRss = rssMiB(service.pid);
@@ -220,14 +229,17 @@ async function runConfig(config: Config): Promise<ConfigResult> {
     const order: WorkloadId[] = ['W1', 'W2', 'W5', 'W6', 'W3', 'W4', 'W7'];
     for (const w of [...workloads].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))) {
       const serviceM = await measure(service, w, db);
+      const cachedM = await measure(cachedService, w, db);
       const identical = checks.find((c) => c.workload === w.id);
       const baselineM = w.baseline && identical && identical.identical === identical.requests ? await measure(baseline, w, db) : undefined;
       if (baselineM) baselineM.sqlPerRequest = baselineSql[w.id];
-      results.push({ id: w.id, title: w.title, note: w.note, variants: w.bodies.length, service: serviceM, baseline: baselineM });
+      results.push({ id: w.id, title: w.title, note: w.note, variants: w.bodies.length, service: serviceM, cached: cachedM, baseline: baselineM });
       log(`[${label}] ${w.id}: ${serviceM.closed.rps} req/s closed (${serviceM.closed.errors} errors), open ${w.rate}/s p50 ${serviceM.open.latencyMs.p50} ms p99 ${serviceM.open.latencyMs.p99} ms, ${serviceM.cpuMsPerRequest}${serviceM.dbCpuMsPerRequest !== undefined ? ` + ${serviceM.dbCpuMsPerRequest} DB` : ''} CPU ms/req`
+        + ` | with response cache ${cachedM.closed.rps} req/s, p99 ${cachedM.open.latencyMs.p99} ms`
         + (baselineM ? ` | baseline ${baselineM.closed.rps} req/s, p50 ${baselineM.open.latencyMs.p50} ms, ${baselineM.cpuMsPerRequest}${baselineM.dbCpuMsPerRequest !== undefined ? ` + ${baselineM.dbCpuMsPerRequest} DB` : ''} CPU ms/req` : ''));
     }
     const serverPeak = peakRssMiB(service.pid);
+    const cachedPeak = peakRssMiB(cachedService.pid);
     const baselinePeak = peakRssMiB(baseline.pid);
     await baseline.stop();
 
@@ -251,6 +263,7 @@ async function runConfig(config: Config): Promise<ConfigResult> {
       identity: checks,
       workloads: results,
       serverPeakRssMiB: Math.round(serverPeak * 10) / 10,
+      cachedServerPeakRssMiB: Math.round(cachedPeak * 10) / 10,
       baselinePeakRssMiB: Math.round(baselinePeak * 10) / 10,
     };
   } finally {

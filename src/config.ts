@@ -22,6 +22,8 @@ export interface Settings {
   explorer: boolean;
   /** Prometheus metrics at /metrics (default on; METRICS=false turns them off). */
   metrics: boolean;
+  /** Bytes of anonymous query answers kept until the data changes (RESPONSE_CACHE_MB, default 64; 0: no cache). */
+  responseCacheBytes: number;
 }
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -41,7 +43,14 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     introspection: env.INTROSPECTION ? env.INTROSPECTION === 'true' : env.NODE_ENV !== 'production',
     explorer: env.EXPLORER ? env.EXPLORER === 'true' : env.NODE_ENV !== 'production',
     metrics: (env.METRICS ?? 'true') !== 'false',
+    responseCacheBytes: megabytes(env.RESPONSE_CACHE_MB ?? '64'),
   };
+}
+
+function megabytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new Error('RESPONSE_CACHE_MB must be a number of megabytes (0 turns the response cache off)');
+  return Math.round(n * 1024 * 1024);
 }
 
 function tokenSecret(value: string | undefined): string | undefined {

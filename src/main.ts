@@ -15,7 +15,7 @@ async function main() {
   const schema = await buildRegistrySchema(bus.pubSub);
   const running = await startHttpServer(orm, schema, {
     port: settings.port, host: settings.host, tokenSecret: settings.tokenSecret, events: bus.pubSub, mode: settings.mode, introspection: settings.introspection,
-    explorer: settings.explorer, metrics: settings.metrics,
+    explorer: settings.explorer, metrics: settings.metrics, responseCacheBytes: settings.responseCacheBytes,
     log: (line) => console.log(JSON.stringify(line)),
   })
     .catch(async (err) => {

@@ -50,6 +50,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly cachedAnswers = new Counter({
+    name: 'registry_graphql_cached_answers_total',
+    help: 'Anonymous queries answered from the response cache (not counted in registry_graphql_requests_total), by operation name.',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -57,6 +64,11 @@ export class Metrics {
   /** Counts one answered HTTP request. */
   countHttp(pathname: string, status: number) {
     this.httpRequests.inc({ route: routeLabel(pathname), status: String(status) });
+  }
+
+  /** Counts one query answered from the response cache. */
+  countCachedAnswer(operationName: string | null) {
+    this.cachedAnswers.inc({ operation: this.operationLabel(operationName) });
   }
 
   /** The Apollo plugin that times every GraphQL request and counts its errors. */

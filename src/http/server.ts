@@ -15,6 +15,7 @@ import { TokenRefused, TokenService } from '../modules/access/token.service';
 import type { RegistryPubSub } from '../modules/events/event-bus';
 import type { ExportOptions } from '../modules/exports/dated-rows';
 import { Metrics, METRICS_PATH } from './metrics';
+import { ResponseCache } from './response-cache';
 import { EXPLORER_PATH, isExplorerPath, serveExplorer } from './explorer';
 import { EXPORT_NAMES, EXPORTS, exportAtPath, exportFileName, exportOptionsOfQuery, ExportRequestError } from '../modules/exports/export-catalog';
 import { useServer } from 'graphql-ws/use/ws';
@@ -113,6 +114,11 @@ export interface ServerOptions {
   explorer?: boolean;
   /** Prometheus metrics at /metrics. Default on. */
   metrics?: boolean;
+  /**
+   * Keep the answers of anonymous queries until the data changes (see response-cache.ts), within this many
+   * bytes. Default: no cache.
+   */
+  responseCacheBytes?: number;
   /** Where to write one structured line per request (request id, method, path, status, duration); none when unset. */
   log?: (line: Record<string, unknown>) => void;
 }
@@ -125,12 +131,19 @@ export async function startHttpServer(
   orm: MikroORM, schema: GraphQLSchema,
   options: ServerOptions,
 ): Promise<RunningServer> {
-  const tokens = new TokenService((orm.em as EntityManager).getKnex(), options.tokenSecret);
+  const knex = (orm.em as EntityManager).getKnex();
+  const tokens = new TokenService(knex, options.tokenSecret);
   // The request id travels with the async flow, so the error formatter can quote it in masked errors.
   const requestScope = new AsyncLocalStorage<string>();
   const production = options.mode === 'production';
   const explorer = options.explorer ?? !production;
   const metrics = options.metrics === false ? undefined : new Metrics();
+  const cache = options.responseCacheBytes
+    ? new ResponseCache(knex, orm.config.get('driver')?.name === 'PostgreSqlDriver' ? 'postgresql' : 'sqlite', options.responseCacheBytes)
+    : undefined;
+  // The answers a request may leave in the cache, by request id: set for queries that ran without errors.
+  // (Apollo hands plugins a shallow copy of the context, so the request id is what both sides share.)
+  const cacheable = new Map<string, { operationName: string | null }>();
   const apollo = new ApolloServer<RequestContext>({
     schema,
     // No cache-control hints are used: without this, Apollo wraps every field resolver to compute them.
@@ -140,6 +153,14 @@ export async function startHttpServer(
         return {
           async didResolveOperation({ document, operation, request }) {
             if (operation) assertAffordable(document, operation, request.variables ?? {});
+          },
+          async willSendResponse({ operation, operationName, contextValue, response, errors }) {
+            if (!cache) return;
+            // Whatever its outcome, a mutation may have changed the data: no earlier answer is served again.
+            if (operation?.operation === 'mutation') cache.dataChanged();
+            else if (operation?.operation === 'query' && !errors?.length && response.body.kind === 'single' && !response.body.singleResult.errors) {
+              cacheable.set(contextValue.requestId, { operationName: operationName ?? null });
+            }
           },
         };
       },
@@ -174,7 +195,7 @@ export async function startHttpServer(
     try {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok' }, requestId);
       if (url.pathname === '/ready') {
-        await (orm.em as EntityManager).getKnex().raw('select 1');
+        await knex.raw('select 1');
         const pending = await orm.getMigrator().getPendingMigrations();
         return sendJson(res, pending.length ? 503 : 200, { status: pending.length ? 'migrations pending' : 'ready' }, requestId);
       }
@@ -183,7 +204,7 @@ export async function startHttpServer(
         res.writeHead(200, { 'content-type': metrics.contentType, 'x-request-id': requestId });
         return res.end(text);
       }
-      if (exportAtPath(url.pathname)) return await serveExport(req, res, (orm.em as EntityManager).getKnex(), url, requestId);
+      if (exportAtPath(url.pathname)) return await serveExport(req, res, knex, url, requestId);
       if (url.pathname.startsWith('/exports/')) {
         return sendJson(res, 404, { error: `Not found: the exports are ${EXPORT_NAMES.map((n) => EXPORTS[n].path).join(', ')}` }, requestId);
       }
@@ -217,14 +238,33 @@ export async function startHttpServer(
           }
         } else body = raw;
       }
+      // Anonymous JSON queries may be answered from the cache (a mutation never is: it is never stored).
+      const cacheKey = cache && caller === ANONYMOUS && typeof body === 'object' && body !== null && !Array.isArray(body)
+        ? await cache.keyOf(JSON.stringify(body), headers.get('accept') ?? '')
+        : undefined;
+      const hit = cacheKey ? cache!.get(cacheKey) : undefined;
+      if (hit) {
+        metrics?.countCachedAnswer(hit.operationName);
+        res.writeHead(200, { 'content-type': hit.contentType, 'x-request-id': requestId, 'x-cache': 'hit' });
+        res.end(hit.body);
+        return;
+      }
+      let stored: { operationName: string | null } | undefined;
       const response = await requestScope.run(requestId, () => apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
         context: async () => createContext(orm.em as EntityManager, requestId, caller, options.events),
-      }));
+      })).finally(() => {
+        stored = cacheable.get(requestId);
+        cacheable.delete(requestId);
+      });
       res.statusCode = response.status ?? 200;
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.setHeader('x-request-id', requestId);
       if (response.body.kind === 'complete') {
+        if (cacheKey && stored && res.statusCode === 200) {
+          cache!.set(cacheKey, { body: response.body.string, contentType: String(res.getHeader('content-type')), operationName: stored.operationName });
+          res.setHeader('x-cache', 'miss');
+        }
         res.end(response.body.string);
         return;
       }

@@ -34,7 +34,7 @@ export interface TestRegistry {
   stop(): Promise<void>;
 }
 
-export async function startRegistry(kind: DatabaseKind, bundle: SeedBundle, serverOptions: Pick<ServerOptions, 'mode' | 'introspection' | 'explorer' | 'metrics'> = {}): Promise<TestRegistry> {
+export async function startRegistry(kind: DatabaseKind, bundle: SeedBundle, serverOptions: Pick<ServerOptions, 'mode' | 'introspection' | 'explorer' | 'metrics' | 'responseCacheBytes'> = {}): Promise<TestRegistry> {
   const db: TestDatabase = await createTestDatabase(kind);
   const { orm } = await openDatabase(db.settings, () => bundle);
   const bus = createEventBus();
