@@ -151,7 +151,7 @@ async function checkIdentity(service: Target, baseline: Target, workloads: Workl
   const checks: IdentityCheck[] = [];
   const baselineSql: Record<string, SqlCount> = {};
   for (const w of workloads.filter((x) => x.baseline)) {
-    const bodies = w.bodies.slice(0, 10);
+    const bodies = w.identityBodies ?? w.bodies.slice(0, 10);
     const check: IdentityCheck = { workload: w.id, requests: bodies.length, identical: 0 };
     const counts: number[] = [];
     for (const body of bodies) {

@@ -158,6 +158,8 @@ export interface Workload {
   rate: number;
   /** True when the baseline serves it (byte-identical JSON). */
   baseline: boolean;
+  /** Bodies the byte-identity check sends, when not the first ten of `bodies`. */
+  identityBodies?: Buffer[];
   note?: string;
 }
 
@@ -264,9 +266,11 @@ export function buildWorkloads(sample: Sample, features: DataFeatures, only?: Wo
     title: id === 'W2' && !features.governance ? 'one Mission Locale with communes and sites (no governance data)' : TITLES[id],
     bodies: id === 'W7' ? mixBodies(sample, features) : bodies[id],
     ...LOAD_SETTINGS[id],
-    baseline: id === 'W1' || id === 'W3' || id === 'W6',
+    baseline: id === 'W1' || id === 'W3' || id === 'W6' || (id === 'W4' && features.governance),
   }));
   for (const w of all) {
+    // W4 is measured on today's date; its identity is also checked on past dates (other boards, other presidents).
+    if (w.id === 'W4') w.identityBodies = [w.bodies[0], ...['2018-06-01', '2020-01-01', '2022-12-15', '2024-06-01'].map((asOf) => encode(W4, { asOf }))];
     if (w.id === 'W4' && !features.governance) w.note = 'no governance data: president is null and governingBodies empty for every Mission Locale; no baseline';
     if (w.id === 'W5' && !features.conventions) w.note = 'no conventions data: every page is empty (measures the empty read path only)';
     const missing = [!features.governance && 'governance', !features.conventions && 'conventions'].filter(Boolean).join(' and ');

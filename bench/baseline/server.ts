@@ -1,6 +1,6 @@
 /**
- * Raw baseline: a plain node:http server with hand-written SQL that answers the bench's W1, W3
- * and W6 operations with JSON byte-identical to the registry's (checked at the start of each run).
+ * Raw baseline: a plain node:http server with hand-written SQL that answers the bench's W1, W3,
+ * W4 and W6 operations with JSON byte-identical to the registry's (checked at the start of each run).
  * No GraphQL engine, no ORM: it shows what the service's layers cost on the same data and drivers.
  *
  * Environment: DATABASE_URL (PostgreSQL) or SQLITE_PATH, PORT. Prints "Baseline ready" when listening.
@@ -8,7 +8,7 @@
  */
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { W1, W3, W6 } from '../workloads';
+import { W1, W3, W4, W6 } from '../workloads';
 import { binary, Db, inList, openPostgres, openSqlite } from './db';
 
 /** One request's view of the database: counts the statements it runs. */
@@ -30,6 +30,11 @@ class BadRequest extends Error {}
 const today = () => new Date().toISOString().slice(0, 10);
 const globalId = (typename: string, key: string | number) => Buffer.from(`${typename}:${key}`, 'utf8').toString('base64url');
 const codeName = (code: string | null, name: string | null) => (code == null || name == null ? null : { code, name });
+
+function dateOf(value: unknown): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new BadRequest('asOf must be a YYYY-MM-DD date');
+  return value;
+}
 
 function organizationKey(id: unknown): number {
   if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,200}$/.test(id)) throw new BadRequest('Not an organization id');
@@ -75,9 +80,60 @@ async function organization(sql: Sql, variables: Record<string, unknown>) {
   };
 }
 
-/** W3: UNML → its ARML on today's date → their Missions Locales (100 each at most), with coverage and site counts. */
-async function networkMap(sql: Sql) {
-  const day = today();
+interface GovernanceRows {
+  bodiesOf: Map<number, { kind: string; name: string; composition: CompositionRow[] }[]>;
+}
+interface CompositionRow {
+  role: string; post_kind: string; post_label: string; given_name: string | null; family_name: string | null;
+}
+
+/**
+ * W4's governance of some organizations on `day`: their bodies (by id) and, per body, the mandates in
+ * effect (not corrected), post by post, titulaires first, then by start date and id.
+ */
+async function governanceOf(sql: Sql, ids: number[], day: string): Promise<GovernanceRows> {
+  const bodies = await sql.all<{ id: number; organization_id: number; kind: string; name: string }>(
+    `select id, organization_id, kind, name from governing_body where organization_id in ${inList(ids)} order by id`, ids);
+  const mandates = await sql.all<CompositionRow & { body_id: number }>(
+    `select t.body_id, m.role, p.kind as post_kind, p.label as post_label, pe.given_name, pe.family_name
+       from mandate m
+       join body_term t on t.id = m.term_id
+       join post p on p.id = m.post_id
+       left join person pe on pe.id = m.person_id
+      where t.body_id in (select id from governing_body where organization_id in ${inList(ids)})
+        and m.corrected_by_id is null and ${active('m')}
+      order by t.body_id, m.post_id, case when m.role = 'TITULAIRE' then 0 else 1 end, m.start_date, m.id`, [...ids, day, day]);
+  const compositionOf = new Map<number, CompositionRow[]>(bodies.map((b) => [b.id, []]));
+  for (const m of mandates) compositionOf.get(m.body_id)!.push(m);
+  const bodiesOf = new Map<number, { kind: string; name: string; composition: CompositionRow[] }[]>(ids.map((id) => [id, []]));
+  for (const b of bodies) bodiesOf.get(b.organization_id)!.push({ kind: b.kind, name: b.name, composition: compositionOf.get(b.id)! });
+  return { bodiesOf };
+}
+
+/** W4's fields of one Mission Locale: its president (titulaire of its board's PRESIDENT post) and its bodies' compositions. */
+function governanceFields(rows: GovernanceRows, id: number) {
+  const bodies = rows.bodiesOf.get(id)!;
+  const president = bodies.find((b) => b.kind === 'BOARD')?.composition.find((m) => m.post_kind === 'PRESIDENT' && m.role === 'TITULAIRE');
+  return {
+    president: president && president.given_name !== null ? { givenName: president.given_name, familyName: president.family_name } : null,
+    governingBodies: bodies.map((b) => ({
+      kind: b.kind, name: b.name,
+      composition: {
+        totalCount: b.composition.length,
+        nodes: b.composition.slice(0, 100).map((m) => ({
+          role: m.role, post: { kind: m.post_kind, label: m.post_label },
+          person: m.given_name === null ? null : { givenName: m.given_name, familyName: m.family_name },
+        })),
+      },
+    })),
+  };
+}
+
+/**
+ * W3: UNML → its ARML on today's date → their Missions Locales (100 each at most), with coverage and site counts.
+ * W4: the same on a date, plus each Mission Locale's president and bodies with their compositions.
+ */
+async function networkMap(sql: Sql, day: string, withGovernance: boolean) {
   const [unml] = await sql.all<{ id: number; name: string }>(
     `select id, name from organization where kind = 'UNML' and dissolved_on is null order by id asc limit 1`);
   if (!unml) throw new Error('no UNML');
@@ -114,6 +170,7 @@ async function networkMap(sql: Sql) {
   for (const r of regions) regionsOf.get(r.organization_id)!.push({ code: r.code, name: r.name });
   const membersOf = new Map<number, typeof members>(ids.map((id) => [id, []]));
   for (const m of members) membersOf.get(m.parent_id)!.push(m);
+  const governance = withGovernance && members.length ? await governanceOf(sql, members.map((m) => m.id), day) : undefined;
   return {
     unml: {
       id: globalId('Organization', unml.id), name: unml.name,
@@ -132,6 +189,7 @@ async function networkMap(sql: Sql) {
                 departement: codeName(m.departement_code, m.departement_name),
                 communes: { totalCount: Number(m.communes) },
                 sites: { totalCount: Number(m.sites) },
+                ...(governance ? governanceFields(governance, m.id) : {}),
               })),
             },
           };
@@ -192,7 +250,8 @@ type Handler = (sql: Sql, variables: Record<string, unknown>) => Promise<unknown
 /** The operations served, by their exact query text (the bench sends these strings). */
 export const HANDLERS = new Map<string, Handler>([
   [W1, organization],
-  [W3, (sql) => networkMap(sql)],
+  [W3, (sql) => networkMap(sql, today(), false)],
+  [W4, (sql, variables) => networkMap(sql, dateOf(variables.asOf), true)],
   [W6, communesByPostalCode],
 ]);
 
