@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createClient, Client } from 'graphql-ws';
+import Redis from 'ioredis';
 import WebSocket from 'ws';
 import { openDatabase } from '../../src/db/database';
 import { AccessRole } from '../../src/modules/access/caller';
@@ -76,6 +77,21 @@ describe('live updates in one process', () => {
   const children: ChildProcess[] = [];
   afterAll(() => children.forEach((c) => c.kill('SIGTERM')));
 
+  /** Waits until instance A has subscribed to the topic in Redis (under load, that may take a while). */
+  async function subscribedInRedis(topic: string) {
+    const redis = new Redis(REDIS_URL);
+    try {
+      for (let waited = 0; waited < 15_000; waited += 50) {
+        const [, count] = (await redis.pubsub('NUMSUB', topic)) as [string, number];
+        if (Number(count) > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`no subscriber on ${topic} in Redis after 15 s`);
+    } finally {
+      redis.disconnect();
+    }
+  }
+
   /** Starts the compiled service as a real process and waits for its ready line. */
   function start(env: NodeJS.ProcessEnv): Promise<string> {
     const child = spawn(process.execPath, [join(__dirname, '../../dist/src/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -105,7 +121,7 @@ describe('live updates in one process', () => {
       const ready = connected(client);
       const events = subscribe(client, `subscription { mandateChanged(regionCode: "53") { operation mandate { person { familyName } } } }`);
       await ready;
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await subscribedInRedis('MANDATE_CHANGED');
       const { post, person } = await postsAndPeople(b);
       const res = await fetch(b, {
         method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
