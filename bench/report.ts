@@ -62,6 +62,7 @@ function configSection(c: ConfigResult, rates: (w: WorkloadResult) => number): s
     rows.push(measurementRow(`**${w.id}** ${w.title}`, w.service, rates(w)));
     if (w.cached) rows.push(measurementRow(`${w.id} with response cache`, w.cached, rates(w)));
     if (w.baseline) rows.push(measurementRow(`${w.id} baseline`, w.baseline, rates(w)));
+    if (w.peer) rows.push(measurementRow(`${w.id} PostGraphile (its own query)`, w.peer, rates(w)));
   }
   const start = c.startup;
   const lines = [
@@ -81,6 +82,15 @@ function configSection(c: ConfigResult, rates: (w: WorkloadResult) => number): s
   const notes = c.workloads.filter((w) => w.note).map((w) => `- ${w.id}: ${w.note}`);
   if (notes.length) lines.push('', ...notes);
   return lines.filter((l, i, a) => !(l === '' && a[i - 1] === '')).join('\n');
+}
+
+/** PostGraphile beside the service (and the cached service) on the same PostgreSQL data. */
+function peerRows(run: BenchRun): string[][] {
+  return run.configs.flatMap((c) => c.workloads.filter((w) => w.peer).map((w) => [
+    label(c), w.id, fmt(w.service.closed.rps), fmt(w.cached?.closed.rps), fmt(w.peer!.closed.rps),
+    x(ratio(w.peer!.closed.rps, w.service.closed.rps)), fmt(totalCpu(w.service), 1), fmt(totalCpu(w.peer!), 1),
+    fmt(w.service.open.latencyMs.p50), fmt(w.peer!.open.latencyMs.p50),
+  ]));
 }
 
 /** The issue's 100× criterion: paginated queries on PostgreSQL within 2× of their 1× latency. */
@@ -118,6 +128,11 @@ function summary(run: BenchRun) {
       cpuServiceOverBaseline: r(ratio(totalCpu(w.service), totalCpu(w.baseline!))),
       sqlServiceOverBaseline: r(ratio(w.service.sqlPerRequest?.mean, w.baseline!.sqlPerRequest?.mean)),
       peakRssServiceOverBaseline: r(ratio(w.service.peakRssMiB, w.baseline!.peakRssMiB)),
+    }))),
+    peer: run.configs.flatMap((c) => c.workloads.filter((w) => w.peer).map((w) => ({
+      db: c.db, scale: c.scale, workload: w.id,
+      throughputPeerOverService: r(ratio(w.peer!.closed.rps, w.service.closed.rps)),
+      throughputPeerOverCachedService: r(ratio(w.peer!.closed.rps, w.cached?.closed.rps)),
     }))),
     largeNetwork: pg1 && pg100 ? {
       db: 'postgresql', scale: pg100.scale, requestedScale: pg100.requestedScale, note: pg100.scaleNote ?? null,
@@ -157,6 +172,16 @@ export function writeReport(run: BenchRun, root: string): void {
       + 'the bench sends anonymous queries, so after the first round a repeated body is served from memory after one SQL statement that reads the data generation).',
     '',
     table(['config', 'workload', 'throughput (closed), baseline ÷ service', 'same, service with response cache', 'p50 (open)', 'p99 (open)', 'CPU ms/req (server + DB)', 'SQL/req', 'peak RSS'], ratioRows(run)),
+    '',
+    '## The peer: PostGraphile over the same PostgreSQL data',
+    '',
+    'PostGraphile 4.14 with the connection-filter plugin (`bench/peer/`, installed apart by `npm run bench`), serving the same database read-only, '
+      + 'answers W3 and W4 with its own generated schema (links, regions and coverage filtered on the date; for W4 every body, its posts and their mandates in effect): '
+      + 'the same information, not the same JSON (its W4 answer also lists empty posts). "Peer ÷ service" reads how many times more requests PostGraphile serves.',
+    '',
+    peerRows(run).length
+      ? table(['config', 'workload', 'service req/s', 'service with response cache req/s', 'PostGraphile req/s', 'peer ÷ service', 'service CPU ms/req (server + DB)', 'PostGraphile CPU ms/req (server + DB)', 'service p50 ms', 'PostGraphile p50 ms'], peerRows(run))
+      : '_Not measured in this run (PostgreSQL unreachable, or bench/peer not installed)._',
     '',
     '## 100× network: paginated queries within 2× of their 1× latency?',
     '',
@@ -209,9 +234,8 @@ function limitations(run: BenchRun): string[] {
   }
   const fallback = run.configs.find((c) => c.scaleNote);
   if (fallback) out.push(`**100× cannot be generated**: ${fallback.scaleNote}. The "100×" configuration therefore runs on the largest network the generator builds.`);
-  out.push('**PostGraphile peer**: not tried in this pass (optional in the brief). The current `postgraphile` (5.x) requires Node ≥ 22; `postgraphile@4.14.1` '
-    + 'declares Node ≥ 8.6 and would install on Node 20, but it brings its own graphql@15 next to the project\'s graphql@16 and serves its own generated schema: '
-    + 'the workloads would need their own queries (no `asOf` windows on links and coverage without extra SQL functions or plugins), and no byte-identity is possible.');
+  out.push('**PostGraphile peer**: version 4 (the current 5.x requires Node ≥ 22), installed in `bench/peer/` apart from the project (it brings graphql 15); measured on W3 and W4 '
+    + 'at 1× and 10× only, with its own queries, so no byte-identity and no SQL count (it compiles each request to one SQL statement).');
   out.push('**Load generator on the same machine**: the client (this process) shares the cores with the server, so closed-loop throughput is a lower bound; both the service and the baseline pay the same client cost.');
   out.push('**SQL per request** is counted in a separate in-process registry (same code, same database), not in the measured child process, which cannot be instrumented from outside.');
   out.push('**Start-to-ready on a fresh database** is measured at 1× only (the service seeds the bundled network itself); for 10× and 100× the bench seeds beforehand (`bench/seed.ts`, time reported) and measures the start on the seeded database.');

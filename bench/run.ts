@@ -11,7 +11,7 @@
  * (seconds, default 0.5), BENCH_DATABASES (default "sqlite,postgresql"), BENCH_CONFIGS (to run
  * a subset, e.g. "sqlite:1,postgresql:100").
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ import { runScript, ServerProcess, startServer } from './processes';
 import { collectSample, probeFeatures } from './sample';
 import type { SeedReport } from './seed';
 import type { SqlCount } from './sql-count';
-import { buildWorkloads, DataFeatures, Workload, WorkloadId } from './workloads';
+import { buildWorkloads, DataFeatures, peerBodies, Workload, WorkloadId } from './workloads';
 import { writeReport } from './report';
 
 const ROOT = join(__dirname, '..', '..');
@@ -30,6 +30,9 @@ const DIST = join(ROOT, 'dist');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 0.5);
 const GRAPHQL = '/graphql';
+/** PostGraphile, installed apart (`npm ci --prefix bench/peer`, run by `npm run bench`). */
+const PEER = join(ROOT, 'bench', 'peer', 'server.js');
+const peerInstalled = () => existsSync(join(ROOT, 'bench', 'peer', 'node_modules', 'postgraphile'));
 
 interface Config {
   db: DatabaseKind;
@@ -72,6 +75,8 @@ export interface WorkloadResult {
   /** The service as deployed by default: anonymous answers kept until the data changes (RESPONSE_CACHE_MB=64). */
   cached?: Measurement;
   baseline?: Measurement;
+  /** PostGraphile over the same PostgreSQL data (W3, W4), with its own queries: not byte-identical. */
+  peer?: Measurement;
 }
 
 export interface IdentityCheck {
@@ -220,6 +225,9 @@ async function runConfig(config: Config): Promise<ConfigResult> {
 
     const baseline = await startServer(join(DIST, 'bench', 'baseline', 'server.js'), db.env, /Baseline ready/);
     servers.push(baseline);
+    const peer = config.db === 'postgresql' && config.scale <= 10 && peerInstalled() ? await startServer(PEER, db.env, /PostGraphile ready/) : undefined;
+    if (peer) servers.push(peer);
+    const peerWork = peerBodies();
     const { checks, baselineSql } = await checkIdentity(target, { port: baseline.port, path: GRAPHQL }, workloads);
     for (const c of checks) log(`[${label}] byte-identity ${c.workload}: ${c.identical}/${c.requests} identical${c.firstDifference ? ` — ${c.firstDifference}` : ''}`);
 
@@ -233,9 +241,11 @@ async function runConfig(config: Config): Promise<ConfigResult> {
       const identical = checks.find((c) => c.workload === w.id);
       const baselineM = w.baseline && identical && identical.identical === identical.requests ? await measure(baseline, w, db) : undefined;
       if (baselineM) baselineM.sqlPerRequest = baselineSql[w.id];
-      results.push({ id: w.id, title: w.title, note: w.note, variants: w.bodies.length, service: serviceM, cached: cachedM, baseline: baselineM });
+      const peerM = peer && peerWork[w.id] && features.governance ? await measure(peer, { ...w, bodies: peerWork[w.id]! }, db) : undefined;
+      results.push({ id: w.id, title: w.title, note: w.note, variants: w.bodies.length, service: serviceM, cached: cachedM, baseline: baselineM, peer: peerM });
       log(`[${label}] ${w.id}: ${serviceM.closed.rps} req/s closed (${serviceM.closed.errors} errors), open ${w.rate}/s p50 ${serviceM.open.latencyMs.p50} ms p99 ${serviceM.open.latencyMs.p99} ms, ${serviceM.cpuMsPerRequest}${serviceM.dbCpuMsPerRequest !== undefined ? ` + ${serviceM.dbCpuMsPerRequest} DB` : ''} CPU ms/req`
         + ` | with response cache ${cachedM.closed.rps} req/s, p99 ${cachedM.open.latencyMs.p99} ms`
+        + (peerM ? ` | PostGraphile ${peerM.closed.rps} req/s, p50 ${peerM.open.latencyMs.p50} ms, ${peerM.cpuMsPerRequest} + ${peerM.dbCpuMsPerRequest} DB CPU ms/req` : '')
         + (baselineM ? ` | baseline ${baselineM.closed.rps} req/s, p50 ${baselineM.open.latencyMs.p50} ms, ${baselineM.cpuMsPerRequest}${baselineM.dbCpuMsPerRequest !== undefined ? ` + ${baselineM.dbCpuMsPerRequest} DB` : ''} CPU ms/req` : ''));
     }
     const serverPeak = peakRssMiB(service.pid);
@@ -278,6 +288,7 @@ async function main() {
   const wanted = (process.env.BENCH_DATABASES ?? 'sqlite,postgresql').split(',');
   const pgOk = wanted.includes('postgresql') && (await postgresReachable());
   const notes: string[] = [];
+  if (pgOk && !peerInstalled()) notes.push('PostGraphile (bench/peer) not installed: the peer was not measured (npm ci --prefix bench/peer)');
   if (wanted.includes('postgresql') && !pgOk) notes.push(`PostgreSQL not reachable at ${POSTGRES_URL}: PostgreSQL configurations skipped`);
   const picked = process.env.BENCH_CONFIGS?.split(',').map((s) => s.trim());
   const configs = CONFIGS.filter((c) => wanted.includes(c.db) && (c.db !== 'postgresql' || pgOk) && (!picked || picked.includes(`${c.db}:${c.scale}`)));

@@ -131,6 +131,48 @@ export const W6 = /* GraphQL */ `query W6($postalCode: String!) {
   }
 }`;
 
+/** The same data through PostGraphile's generated schema (bench/peer/): links, regions and coverage active on `day`. */
+const ACTIVE = '{ startDate: { lessThanOrEqualTo: $day }, or: [{ endDate: { isNull: true } }, { endDate: { greaterThan: $day } }] }';
+export const W3_PEER = /* GraphQL */ `query NetworkMapPeer($day: Date!) {
+  allOrganizations(condition: { kind: "UNML" }, first: 1) {
+    nodes {
+      id name
+      organizationLinksByParentId(filter: ${ACTIVE}, first: 100) {
+        totalCount
+        nodes {
+          organizationByMemberId {
+            id name shortName
+            organizationRegionsByOrganizationId(filter: ${ACTIVE}) { nodes { regionByRegionCode { code name } } }
+            organizationLinksByParentId(filter: ${ACTIVE}, first: 100) {
+              totalCount
+              nodes {
+                organizationByMemberId {
+                  id name
+                  regionByRegionCode { code name }
+                  departementByDepartementCode { code name }
+                  communeCoveragesByOrganizationId(filter: ${ACTIVE}) { totalCount }
+                  sitesByOrganizationId { totalCount }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}`;
+/** W4 through PostGraphile: each Mission Locale's bodies, their posts and the mandates in effect (the president is the PRESIDENT post's titulaire). */
+export const W4_PEER = W3_PEER.replace('query NetworkMapPeer', 'query NetworkMapBoardsPeer').replace('sitesByOrganizationId { totalCount }', `sitesByOrganizationId { totalCount }
+                  governingBodiesByOrganizationId(orderBy: ID_ASC) { nodes { kind name
+                    postsByBodyId(orderBy: ID_ASC) { nodes { kind label
+                      mandatesByPostId(filter: { correctedById: { isNull: true }, startDate: { lessThanOrEqualTo: $day }, or: [{ endDate: { isNull: true } }, { endDate: { greaterThan: $day } }] }, orderBy: [ROLE_DESC, START_DATE_ASC, ID_ASC]) {
+                        totalCount nodes { role personByPersonId { givenName familyName } } } } } } }`);
+
+/** Bodies of the peer's W3 and W4, on today's date as the service's. */
+export function peerBodies(today = new Date().toISOString().slice(0, 10)): Partial<Record<WorkloadId, Buffer[]>> {
+  return { W3: [encode(W3_PEER, { day: today })], W4: [encode(W4_PEER, { day: today })] };
+}
+
 export type WorkloadId = 'W1' | 'W2' | 'W3' | 'W4' | 'W5' | 'W6' | 'W7';
 
 /** Ids and keys the variables are drawn from, read from the running service before measuring. */
