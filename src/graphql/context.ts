@@ -8,6 +8,13 @@ import type { RegistryPubSub } from '../modules/events/event-bus';
  * Per-request DataLoaders, created on first use and dropped with the request,
  * so nothing cached is ever shared between two callers.
  */
+/**
+ * Keys per batch: each batch is one `in (...)` list, so one SQL statement. Kept under SQLite's limit of
+ * 32,766 bound values per statement (PostgreSQL's is 65,535), and high enough that the bodies of a
+ * network ten times the bundled one (about 13,000) still load in one statement.
+ */
+const MAX_BATCH = 30_000;
+
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
@@ -15,7 +22,7 @@ export class Loaders {
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<readonly V[]>): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>((keys) => batch(keys) as Promise<V[]>, { maxBatchSize: 5000 });
+      loader = new DataLoader<K, V>((keys) => batch(keys) as Promise<V[]>, { maxBatchSize: MAX_BATCH });
       this.loaders.set(name, loader as DataLoader<unknown, unknown>);
     }
     return loader;
