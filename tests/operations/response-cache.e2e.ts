@@ -3,9 +3,8 @@ import sqlite3 from 'sqlite3';
 import { AccessRole } from '../../src/modules/access/caller';
 import { databaseKinds } from '../support/databases';
 import { startRegistry, TestRegistry } from '../support/registry';
-import { tinyNetwork } from '../support/tiny-network';
+import { FOUGERES, tinyNetwork } from '../support/tiny-network';
 
-const FOUGERES = 'Mission Locale du Pays de Fougères';
 const LIST = 'query List { organizations(filter: { kinds: [MISSION_LOCALE] }) { nodes { id name version } } }';
 
 /** Runs one statement on a connection of its own, as another process (an import, another instance) would. */

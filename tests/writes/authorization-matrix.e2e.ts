@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { AccessRole } from '../../src/modules/access/caller';
 import { databaseKinds } from '../support/databases';
 import { startRegistry, TestRegistry } from '../support/registry';
-import { twoRegionNetwork } from '../support/two-region-network';
+import { FOUGERES, RENNES } from '../support/tiny-network';
+import { CAEN, twoRegionNetwork } from '../support/two-region-network';
 
 /**
  * The role × target matrix, one representative mutation per family: four callers (national
@@ -12,9 +13,6 @@ import { twoRegionNetwork } from '../support/two-region-network';
  * and leaves every table exactly as it was.
  */
 
-const FOUGERES = 'Mission Locale du Pays de Fougères';
-const RENNES = 'Mission Locale du Bassin d’emploi de Rennes';
-const CAEN = 'Mission Locale de Caen';
 const GUESSED = Buffer.from('Organization:99999', 'utf8').toString('base64url');
 
 type Caller = 'national' | 'arml' | 'ml' | 'anonymous';

@@ -3,23 +3,17 @@ import { toGlobalId } from '../../src/graphql/node';
 import { AccessRole } from '../../src/modules/access/caller';
 import { databaseKinds } from '../support/databases';
 import { startRegistry, TestRegistry } from '../support/registry';
-import { twoRegionNetwork } from '../support/two-region-network';
+import { BRETAGNE, FOUGERES, FRANCE_TRAVAIL, RENNES, UNML } from '../support/tiny-network';
+import { CAEN, NORMANDIE, twoRegionNetwork } from '../support/two-region-network';
 
 const RECORD = `mutation($input: RecordChangeEventInput!) { recordChangeEvent(input: $input) {
   changeEvent { id kind date description origins { name } results { name } } userErrors { field code message }
 } }`;
 
-const BRETAGNE = 'Association régionale des Missions Locales de Bretagne';
-const NORMANDIE = 'Association régionale des Missions Locales de Normandie';
 const BASSE_NORMANDIE = 'Association régionale des Missions Locales de Basse-Normandie';
-const UNML = 'Union nationale des Missions Locales';
-const FOUGERES = 'Mission Locale du Pays de Fougères';
-const RENNES = 'Mission Locale du Bassin d’emploi de Rennes';
-const CAEN = 'Mission Locale de Caen';
 const VITRE = 'Mission Locale du Pays de Vitré';
 const METROPOLE = 'Mission Locale de Rennes Métropole';
 const BROCELIANDE = 'Mission Locale du Pays de Brocéliande';
-const FRANCE_TRAVAIL = 'France Travail';
 
 /** Two regions, three Missions Locales of Ille-et-Vilaine founded in 2026, and the former ARML of Basse-Normandie (dissolved in 2016). */
 function network() {

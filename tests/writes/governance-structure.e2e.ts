@@ -4,7 +4,8 @@ import { addDays, today } from '../../src/shared/dates';
 import { databaseKinds } from '../support/databases';
 import { emptyBoards } from '../support/empty-boards';
 import { GraphQLResponse, startRegistry, TestRegistry } from '../support/registry';
-import { twoRegionNetwork } from '../support/two-region-network';
+import { FOUGERES, RENNES } from '../support/tiny-network';
+import { CAEN, twoRegionNetwork } from '../support/two-region-network';
 
 const ERRORS = 'userErrors { field code message }';
 const MUTATIONS = {
@@ -26,9 +27,6 @@ const MUTATIONS = {
 type Operation = keyof typeof MUTATIONS;
 
 const ARML_BRETAGNE = 'Association régionale des Missions Locales de Bretagne';
-const FOUGERES = 'Mission Locale du Pays de Fougères';
-const RENNES = 'Mission Locale du Bassin d’emploi de Rennes';
-const CAEN = 'Mission Locale de Caen';
 
 describe.each(databaseKinds())('setting up the governance of a structure on %s', (kind) => {
   let r: TestRegistry;

@@ -3,20 +3,15 @@ import { toGlobalId } from '../../src/graphql/node';
 import { AccessRole } from '../../src/modules/access/caller';
 import { databaseKinds } from '../support/databases';
 import { startRegistry, TestRegistry } from '../support/registry';
-import { twoRegionNetwork } from '../support/two-region-network';
+import { BRETAGNE, FOUGERES, RENNES, UNML } from '../support/tiny-network';
+import { CAEN, NORMANDIE, twoRegionNetwork } from '../support/two-region-network';
 
 const FIELDS = 'membership { id kind startDate endDate member { name } parent { name } } userErrors { field code message }';
 const ADD = `mutation($input: AddMembershipInput!) { addMembership(input: $input) { ${FIELDS} } }`;
 const END = `mutation($input: EndMembershipInput!) { endMembership(input: $input) { ${FIELDS} } }`;
 const MEMBERSHIPS = `query($id: ID!) { organization(id: $id) { memberships(history: true) { id kind startDate endDate parent { name } } } }`;
 
-const BRETAGNE = 'Association régionale des Missions Locales de Bretagne';
-const NORMANDIE = 'Association régionale des Missions Locales de Normandie';
 const BASSE_NORMANDIE = 'Association régionale des Missions Locales de Basse-Normandie';
-const UNML = 'Union nationale des Missions Locales';
-const FOUGERES = 'Mission Locale du Pays de Fougères';
-const RENNES = 'Mission Locale du Bassin d’emploi de Rennes';
-const CAEN = 'Mission Locale de Caen';
 
 /** Two regions, ARML Normandie founded in 2016, and the former ARML of Basse-Normandie, dissolved when the regions merged. */
 function network() {

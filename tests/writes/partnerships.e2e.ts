@@ -4,7 +4,8 @@ import { AccessRole } from '../../src/modules/access/caller';
 import { databaseKinds } from '../support/databases';
 import { startRegistry, TestRegistry } from '../support/registry';
 import { tinyConventions } from '../support/tiny-conventions';
-import { twoRegionNetwork } from '../support/two-region-network';
+import { BRETAGNE, FOUGERES, FRANCE_TRAVAIL, RENNES } from '../support/tiny-network';
+import { CAEN, NORMANDIE, twoRegionNetwork } from '../support/two-region-network';
 
 const FIELDS = `partnership { id version theme scope description startDate endDate networkOrganization { name } partner { name } conventions { title } }
   userErrors { field code message }`;
@@ -12,12 +13,6 @@ const CREATE = `mutation($input: CreatePartnershipInput!) { createPartnership(in
 const UPDATE = `mutation($input: UpdatePartnershipInput!) { updatePartnership(input: $input) { ${FIELDS} } }`;
 const END = `mutation($input: EndPartnershipInput!) { endPartnership(input: $input) { ${FIELDS} } }`;
 
-const BRETAGNE = 'Association régionale des Missions Locales de Bretagne';
-const NORMANDIE = 'Association régionale des Missions Locales de Normandie';
-const FOUGERES = 'Mission Locale du Pays de Fougères';
-const RENNES = 'Mission Locale du Bassin d’emploi de Rennes';
-const CAEN = 'Mission Locale de Caen';
-const FRANCE_TRAVAIL = 'France Travail';
 const DIRECCTE = 'Direccte Bretagne';
 
 /** Two regions with their conventions, and the Direccte, replaced by the DREETS on 1 April 2021. */
