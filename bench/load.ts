@@ -20,11 +20,11 @@ export interface Reply {
 }
 
 /** POSTs one body; rejects on network error or after `timeoutMs`. */
-export function post(target: Target, body: Body, agent: Agent, timeoutMs = 30_000): Promise<Reply> {
+export function post(target: Target, body: Body, agent: Agent, timeoutMs = 30_000, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({
       host: '127.0.0.1', port: target.port, path: target.path, method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': body.length },
+      headers: { 'content-type': 'application/json', 'content-length': body.length, ...headers },
     }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

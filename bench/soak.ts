@@ -6,10 +6,10 @@
  * runs a shorter one in the test command.
  */
 import { execFileSync } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { join } from 'node:path';
 import { createDatabase, DatabaseKind } from './databases';
-import { percentile } from './load';
+import { percentile, post } from './load';
 import { ServerProcess, startServer } from './processes';
 import { collectSample } from './sample';
 import { dashboardFilter, prng, W1, W2_GOVERNANCE, W3, W5, W6 } from './workloads';
@@ -53,32 +53,15 @@ export interface SoakFigures {
   unexpectedSample: string[];
 }
 
-function call(port: number, agent: Agent, token: string, query: string, variables: Record<string, unknown>): Promise<{ status: number; text: string }> {
-  const body = Buffer.from(JSON.stringify({ query, variables }));
-  return new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': body.length, authorization: `Bearer ${token}` },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.setTimeout(60_000, () => req.destroy(new Error('timeout after 60 s')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
 /** Runs the mixed load, then reads back every acknowledged write. */
 export async function soak(options: SoakOptions): Promise<SoakFigures> {
   const { port, token, clients, seconds } = options;
   const sample = await collectSample({ port, path: '/graphql' });
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const ask = async (query: string, variables: Record<string, unknown> = {}) => {
-    const res = await call(port, agent, token, query, variables);
-    return { ...res, json: JSON.parse(res.text) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
+    const reply = await post({ port, path: '/graphql' }, Buffer.from(JSON.stringify({ query, variables })), agent, 60_000, { authorization: `Bearer ${token}` });
+    const text = reply.body.toString('utf8');
+    return { status: reply.status, text, json: JSON.parse(text) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] } };
   };
 
   // Where writes go: the first commune of each sampled Mission Locale, and its version.

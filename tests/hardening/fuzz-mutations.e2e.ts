@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import {
   buildSchema, getNamedType, GraphQLInputType, GraphQLObjectType, isEnumType, isInputObjectType, isListType, isNonNullType, isObjectType, isScalarType,
 } from 'graphql';
+import { toGlobalId } from '../../src/graphql/node';
 import { AccessRole } from '../../src/modules/access/caller';
 import { databaseKinds } from '../support/databases';
 import { emptyBoards } from '../support/empty-boards';
@@ -34,7 +35,7 @@ const NODE_TYPES: Record<string, string> = {
   change_event: 'ChangeEvent',
 };
 
-const globalId = (type: string, key: string | number) => Buffer.from(`${type}:${key}`, 'utf8').toString('base64url');
+const globalId = (type: string, key: string | number) => toGlobalId(type, String(key));
 
 /** A value of the wrong shape altogether. */
 const WRONG = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(null));
