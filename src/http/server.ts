@@ -200,6 +200,10 @@ export async function startHttpServer(
         return sendJson(res, pending.length ? 503 : 200, { status: pending.length ? 'migrations pending' : 'ready' }, requestId);
       }
       if (metrics && url.pathname === METRICS_PATH) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          res.setHeader('allow', 'GET, HEAD');
+          throw new HttpError(405, `${url.pathname} is read with GET`);
+        }
         const text = await metrics.scrape();
         res.writeHead(200, { 'content-type': metrics.contentType, 'x-request-id': requestId });
         return res.end(text);

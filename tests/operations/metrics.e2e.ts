@@ -56,6 +56,7 @@ describe('Prometheus metrics', () => {
     expect(delta('registry_http_requests_total', { route: '/graphql', status: '400' })).toBe(1);
     expect(delta('registry_http_requests_total', { route: '/health', status: '200' })).toBe(1);
     expect(delta('registry_http_requests_total', { route: 'other', status: '404' })).toBe(1);
+    expect((await fetch(`${origin}/metrics`, { method: 'POST', body: 'x' })).status).toBe(405);
     // Node.js process metrics come along.
     expect(after).toMatch(/^process_resident_memory_bytes \d+/m);
     expect(after).toMatch(/^# HELP registry_graphql_request_duration_seconds /m);
