@@ -27,7 +27,7 @@ async function main() {
   const requests = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Record<string, string[]>;
   const settings = { ...loadSettings(), port: 0, host: '127.0.0.1' };
   const { orm } = await openDatabase(settings);
-  const bus = createEventBus();
+  const bus = await createEventBus();
   const server = await startHttpServer(orm, await buildRegistrySchema(bus.pubSub), { port: 0, host: '127.0.0.1', events: bus.pubSub });
   const knex = (orm.em as EntityManager).getKnex();
   let statements = 0;

@@ -11,7 +11,10 @@ async function main() {
   const started = Date.now();
   const settings = loadSettings();
   const { orm, seeded } = await openDatabase(settings, settings.seedOnStart ? () => bundledData() : undefined);
-  const bus = createEventBus(settings.redisUrl);
+  const bus = await createEventBus(settings.redisUrl).catch(async (err) => {
+    await orm.close();
+    throw err;
+  });
   const schema = await buildRegistrySchema(bus.pubSub);
   const running = await startHttpServer(orm, schema, {
     port: settings.port, host: settings.host, tokenSecret: settings.tokenSecret, events: bus.pubSub, mode: settings.mode, introspection: settings.introspection,

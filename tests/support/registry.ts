@@ -37,7 +37,7 @@ export interface TestRegistry {
 export async function startRegistry(kind: DatabaseKind, bundle: SeedBundle, serverOptions: Pick<ServerOptions, 'mode' | 'introspection' | 'explorer' | 'metrics' | 'responseCacheBytes'> = {}): Promise<TestRegistry> {
   const db: TestDatabase = await createTestDatabase(kind);
   const { orm } = await openDatabase(db.settings, () => bundle);
-  const bus = createEventBus();
+  const bus = await createEventBus();
   const server: RunningServer = await startHttpServer(orm, await buildRegistrySchema(bus.pubSub), { port: 0, host: '127.0.0.1', tokenSecret: TEST_TOKEN_SECRET, events: bus.pubSub, ...serverOptions });
   const knex = (orm.em as EntityManager).getKnex();
   const tokens = new TokenService(knex, TEST_TOKEN_SECRET);

@@ -4,6 +4,7 @@ import { createClient, Client } from 'graphql-ws';
 import Redis from 'ioredis';
 import WebSocket from 'ws';
 import { openDatabase } from '../../src/db/database';
+import { createEventBus } from '../../src/modules/events/event-bus';
 import { AccessRole } from '../../src/modules/access/caller';
 import { TokenService } from '../../src/modules/access/token.service';
 import { createTestDatabase } from '../support/databases';
@@ -107,6 +108,29 @@ describe('live updates in one process', () => {
       child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
     });
   }
+
+  it('delivers on a bus subscribed to within 0-4 ms of its creation (no SUBSCRIBE lost to the Redis handshake)', async () => {
+    const rounds = 25;
+    let delivered = 0;
+    for (let round = 0; round < rounds; round++) {
+      const bus = await createEventBus(REDIS_URL);
+      // Subscribing 0-4 ms later lands, on loopback, in the window where the connection is open but its handshake is not done.
+      await new Promise((resolve) => setTimeout(resolve, round % 5));
+      const topic = `handshake-${process.pid}-${round}`;
+      try {
+        const iterator = (bus.pubSub.subscribe as any)(topic)[Symbol.asyncIterator]();
+        const first = iterator.next();
+        await subscribedInRedis(topic);
+        bus.pubSub.publish(topic as any, { operation: 'test', entityId: round, organizationIds: [], regionCodes: [], occurredAt: '' });
+        const event = await Promise.race([first, new Promise((resolve) => setTimeout(() => resolve(null), 5_000))]) as IteratorResult<any> | null;
+        if (event?.value?.entityId === round) delivered++;
+        await iterator.return?.();
+      } finally {
+        await bus.close();
+      }
+    }
+    expect(delivered).toBe(rounds);
+  });
 
   it('shows a subscriber on one instance the mandate opened on the other', async () => {
     const db = await createTestDatabase('sqlite');
