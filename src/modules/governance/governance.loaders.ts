@@ -2,9 +2,11 @@ import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
 import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { BodyTerm, College, GoverningBody, Mandate, Post } from './governance.entity';
 import { MandateEndReason, MandateRole, PostKind } from './governance.enums';
+import { personColumns, personLoaders, PersonRow, readOnlyPerson } from '../person/person.loaders';
 
-interface MandateRow {
-  id: number; post_id: number; term_id: number; body_id: number; post_kind: PostKind;
+interface MandateRow extends PersonRow {
+  id: number; post_id: number; term_id: number; body_id: number;
+  post_kind: PostKind; post_label: string; post_seats: number; post_college_id: number | null; post_version: number;
   person_id: number | null; holder_organization_id: number | null; college_id: number | null; on_behalf_of_id: number | null;
   role: MandateRole; start_date: string; end_date: string | null; end_reason: MandateEndReason | null; legal_basis: string | null;
   corrected_by_id: number | null; provenance_status: ProvenanceStatus; provenance_source: string; version: number;
@@ -17,12 +19,20 @@ const ref = <T>(id: number | null): T | null => (id === null ? null : ({ id: Num
  * holding their id (the post also its kind), which the field resolvers load through DataLoaders.
  * Never persist one: writes go through the write services.
  */
-function readOnlyMandate(r: MandateRow): Mandate {
+function readOnlyMandate(r: MandateRow, post: Post): Mandate {
   return Object.assign(Object.create(Mandate.prototype) as Mandate, {
-    id: Number(r.id), post: { id: Number(r.post_id), kind: r.post_kind } as Post, term: { id: Number(r.term_id), body: { id: Number(r.body_id) } } as BodyTerm,
+    id: Number(r.id), post, term: { id: Number(r.term_id), body: { id: Number(r.body_id) } } as BodyTerm,
     person: ref(r.person_id), holderOrganization: ref(r.holder_organization_id), college: ref(r.college_id), onBehalfOf: ref(r.on_behalf_of_id),
     role: r.role, startDate: r.start_date, endDate: r.end_date, endReason: r.end_reason, legalBasis: r.legal_basis,
     correctedBy: ref<Mandate>(r.corrected_by_id), provenance: new Provenance(r.provenance_status, r.provenance_source), version: Number(r.version),
+  });
+}
+
+/** The post of a mandate row, read for display like the mandate (relations are references holding their id). */
+function readOnlyPost(r: MandateRow): Post {
+  return Object.assign(Object.create(Post.prototype) as Post, {
+    id: Number(r.post_id), body: { id: Number(r.body_id) } as GoverningBody, kind: r.post_kind, label: r.post_label,
+    seats: Number(r.post_seats), college: ref<College>(r.post_college_id), version: Number(r.post_version),
   });
 }
 
@@ -68,16 +78,36 @@ export const governanceLoaders = {
       byKeys(ids, await ctx.em.find(Mandate, { id: { $in: [...ids] } }, { populate: [...MANDATE_POPULATE] }), (m) => m.id, null)),
 
   /**
-   * Every mandate (all dates) of some bodies, as read-only records (see `readOnlyMandate`): a
-   * network map reads thousands of them, and hydrating managed entities cost most of its time.
+   * Every mandate (all dates) of some bodies with their posts and holders, as read-only records (see
+   * `readOnlyMandate`): a network map reads thousands of them, and hydrating managed entities cost most
+   * of its time. The posts and persons prime `postById` and `person.byId`.
    */
   mandatesOfBody: (ctx: RequestContext) =>
     ctx.loaders.get('governance.mandatesOfBody', async (ids: readonly number[]) => {
       const rows: MandateRow[] = await ctx.em.getKnex()('mandate as m')
-        .join('body_term as t', 't.id', 'm.term_id').join('post as p', 'p.id', 'm.post_id')
+        .join('body_term as t', 't.id', 'm.term_id').join('post as p', 'p.id', 'm.post_id').leftJoin('person as pe', 'pe.id', 'm.person_id')
         .whereIn('t.body_id', [...ids]).orderBy([{ column: 'm.start_date' }, { column: 'm.id' }])
-        .select('m.*', 't.body_id', 'p.kind as post_kind');
-      return groupByKeys(ids, rows, (r) => Number(r.body_id)).map((group) => group.map(readOnlyMandate));
+        .select('m.*', 't.body_id', 'p.kind as post_kind', 'p.label as post_label', 'p.seats as post_seats', 'p.college_id as post_college_id',
+          'p.version as post_version', ...personColumns('pe'));
+      // The posts and holders come with the mandates: the field resolvers find them without another statement.
+      const postById = governanceLoaders.postById(ctx);
+      const personById = personLoaders.byId(ctx);
+      const posts = new Map<number, Post>();
+      const persons = new Set<number>();
+      const mandates = rows.map((r) => {
+        let post = posts.get(Number(r.post_id));
+        if (!post) {
+          post = readOnlyPost(r);
+          posts.set(post.id, post);
+          postById.prime(post.id, post);
+        }
+        if (r.person_id !== null && !persons.has(Number(r.person_id))) {
+          persons.add(Number(r.person_id));
+          personById.prime(Number(r.person_id), readOnlyPerson(r));
+        }
+        return readOnlyMandate(r, post);
+      });
+      return groupByKeys(ids, mandates, (m) => m.term.body.id);
     }),
 
   /** Every mandate (all dates) held by some persons. */

@@ -12,10 +12,14 @@ export const organizationLoaders = {
     ctx.loaders.get('organization.linksAsMember', async (ids: readonly number[]) =>
       groupByKeys(ids, await new OrganizationRepository(ctx.em).linksAsMember(ids), (l) => l.member.id)),
 
-  /** Ids and dates of the members of organizations (every link, current and ended). */
-  memberRows: (ctx: RequestContext) =>
-    ctx.loaders.get('organization.memberRows', async (ids: readonly number[]) =>
-      groupByKeys(ids, await new OrganizationRepository(ctx.em).memberRowsOf(ids), (r) => Number(r.parent_id))),
+  /** The members of organizations with the dates of their links (every link, current and ended); primes `byId` with them. */
+  members: (ctx: RequestContext) =>
+    ctx.loaders.get('organization.members', async (ids: readonly number[]) => {
+      const rows = await new OrganizationRepository(ctx.em).membersOf(ids);
+      const byId = organizationLoaders.byId(ctx);
+      for (const r of rows) byId.prime(r.member.id, r.member);
+      return groupByKeys(ids, rows, (r) => r.parentId);
+    }),
 
   identifiers: (ctx: RequestContext) =>
     ctx.loaders.get('organization.identifiers', async (ids: readonly number[]) =>

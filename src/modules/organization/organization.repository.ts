@@ -32,8 +32,20 @@ export class OrganizationRepository {
   }
 
   /** Members of the organizations `ids` (every link, current and ended) as plain rows, for lists that only need who and when. */
-  memberRowsOf(ids: readonly number[]): Promise<{ parent_id: number; member_id: number; start_date: string; end_date: string | null }[]> {
-    return this.em.getKnex()('organization_link').whereIn('parent_id', [...ids]).select('parent_id', 'member_id', 'start_date', 'end_date');
+  /**
+   * Every link (current and ended) where one of `ids` is the parent, each with its member organization,
+   * in one joined statement (the member organizations are mapped into the entity manager).
+   */
+  async membersOf(ids: readonly number[]): Promise<{ parentId: number; member: Organization; startDate: string; endDate: string | null }[]> {
+    const rows: Record<string, any>[] = await this.em.getKnex()('organization_link as l').join('organization as o', 'o.id', 'l.member_id')
+      .whereIn('l.parent_id', [...ids])
+      .select('o.*', 'l.parent_id as link_parent_id', 'l.start_date as link_start_date', 'l.end_date as link_end_date');
+    return rows.map(({ link_parent_id, link_start_date, link_end_date, ...organization }) => ({
+      parentId: Number(link_parent_id),
+      member: this.em.map(Organization, organization),
+      startDate: link_start_date,
+      endDate: link_end_date,
+    }));
   }
 
   identifiersOf(ids: readonly number[]): Promise<OrganizationIdentifier[]> {

@@ -60,11 +60,10 @@ export class OrganizationService {
 
   /** Members of `org` on `asOf`, by name; optionally only some kinds. */
   async members(org: Organization, asOf: string, kinds?: OrganizationKind[]): Promise<Organization[]> {
-    const rows = await organizationLoaders.memberRows(this.ctx).load(org.id);
-    const ids = rows.filter((r) => isActiveOn(asOf, r.start_date, r.end_date)).map((r) => Number(r.member_id));
-    const members = await organizationLoaders.byId(this.ctx).loadMany(ids);
-    return members
-      .filter((m): m is Organization => m instanceof Organization && (!kinds?.length || kinds.includes(m.kind)))
+    const links = await organizationLoaders.members(this.ctx).load(org.id);
+    return links
+      .filter((l) => isActiveOn(asOf, l.startDate, l.endDate) && (!kinds?.length || kinds.includes(l.member.kind)))
+      .map((l) => l.member)
       .sort(byName);
   }
 

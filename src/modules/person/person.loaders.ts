@@ -1,5 +1,26 @@
 import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
+import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { Person, PublicRole } from './person.entity';
+
+/** A person's columns as read by a joined statement, under the names given by `PERSON_COLUMNS`. */
+export interface PersonRow {
+  person_id: number | null; person_given_name: string; person_family_name: string; person_search_name: string;
+  person_provenance_status: ProvenanceStatus; person_provenance_source: string; person_version: number;
+}
+
+/** The columns of `person` (aliased `alias`) to select next to another table's for `readOnlyPerson`. */
+export const personColumns = (alias: string) => [
+  `${alias}.given_name as person_given_name`, `${alias}.family_name as person_family_name`, `${alias}.search_name as person_search_name`,
+  `${alias}.provenance_status as person_provenance_status`, `${alias}.provenance_source as person_provenance_source`, `${alias}.version as person_version`,
+];
+
+/** A person read for display, not managed by the entity manager (never persist one: writes go through the write services). */
+export function readOnlyPerson(r: PersonRow): Person {
+  return Object.assign(Object.create(Person.prototype) as Person, {
+    id: Number(r.person_id), givenName: r.person_given_name, familyName: r.person_family_name, searchName: r.person_search_name,
+    provenance: new Provenance(r.person_provenance_status, r.person_provenance_source), version: Number(r.person_version),
+  });
+}
 
 /** Batched reads of persons and their public roles. */
 export const personLoaders = {
