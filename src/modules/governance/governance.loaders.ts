@@ -1,7 +1,9 @@
+import { readOnlyRecord } from '../../db/read-only-record';
 import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
 import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { BodyTerm, College, GoverningBody, Mandate, Post } from './governance.entity';
 import { MandateEndReason, MandateRole, PostKind } from './governance.enums';
+import type { Person } from '../person/person.entity';
 import { personColumns, personLoaders, PersonRow, readOnlyPerson } from '../person/person.loaders';
 
 interface MandateRow extends PersonRow {
@@ -15,22 +17,22 @@ interface MandateRow extends PersonRow {
 const ref = <T>(id: number | null): T | null => (id === null ? null : ({ id: Number(id) } as T));
 
 /**
- * A mandate read for display, not managed by the entity manager: relations are references
- * holding their id (the post also its kind), which the field resolvers load through DataLoaders.
- * Never persist one: writes go through the write services.
+ * A mandate read for display (see `readOnlyRecord`): its post and person are complete read-only
+ * records, shared by the mandates of one batch; its other relations are references holding their id,
+ * which the field resolvers load through DataLoaders.
  */
-function readOnlyMandate(r: MandateRow, post: Post): Mandate {
-  return Object.assign(Object.create(Mandate.prototype) as Mandate, {
+function readOnlyMandate(r: MandateRow, post: Post, person: Person | null): Mandate {
+  return readOnlyRecord(Mandate, {
     id: Number(r.id), post, term: { id: Number(r.term_id), body: { id: Number(r.body_id) } } as BodyTerm,
-    person: ref(r.person_id), holderOrganization: ref(r.holder_organization_id), college: ref(r.college_id), onBehalfOf: ref(r.on_behalf_of_id),
+    person, holderOrganization: ref(r.holder_organization_id), college: ref(r.college_id), onBehalfOf: ref(r.on_behalf_of_id),
     role: r.role, startDate: r.start_date, endDate: r.end_date, endReason: r.end_reason, legalBasis: r.legal_basis,
     correctedBy: ref<Mandate>(r.corrected_by_id), provenance: new Provenance(r.provenance_status, r.provenance_source), version: Number(r.version),
   });
 }
 
-/** The post of a mandate row, read for display like the mandate (relations are references holding their id). */
+/** The post of a mandate row, read for display like the mandate (its body and collège are references holding their id). */
 function readOnlyPost(r: MandateRow): Post {
-  return Object.assign(Object.create(Post.prototype) as Post, {
+  return readOnlyRecord(Post, {
     id: Number(r.post_id), body: { id: Number(r.body_id) } as GoverningBody, kind: r.post_kind, label: r.post_label,
     seats: Number(r.post_seats), college: ref<College>(r.post_college_id), version: Number(r.post_version),
   });
@@ -93,7 +95,7 @@ export const governanceLoaders = {
       const postById = governanceLoaders.postById(ctx);
       const personById = personLoaders.byId(ctx);
       const posts = new Map<number, Post>();
-      const persons = new Set<number>();
+      const persons = new Map<number, Person>();
       const mandates = rows.map((r) => {
         let post = posts.get(Number(r.post_id));
         if (!post) {
@@ -101,11 +103,16 @@ export const governanceLoaders = {
           posts.set(post.id, post);
           postById.prime(post.id, post);
         }
-        if (r.person_id !== null && !persons.has(Number(r.person_id))) {
-          persons.add(Number(r.person_id));
-          personById.prime(Number(r.person_id), readOnlyPerson(r));
+        let person: Person | null = null;
+        if (r.person_id !== null) {
+          person = persons.get(Number(r.person_id)) ?? null;
+          if (!person) {
+            person = readOnlyPerson(r);
+            persons.set(person.id, person);
+            personById.prime(person.id, person);
+          }
         }
-        return readOnlyMandate(r, post);
+        return readOnlyMandate(r, post, person);
       });
       return groupByKeys(ids, mandates, (m) => m.term.body.id);
     }),

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { isReadOnlyRecord } from '../../db/read-only-record';
 import { UserError } from '../../graphql/payload';
 import { CorrectMandateInput, EndMandateInput, OpenMandateInput, ReplaceMandateInput } from './governance.inputs.write';
 import { MandateWriteService } from './governance.write.service';
@@ -129,11 +130,14 @@ export class CollegeResolver {
   }
 }
 
+/** A mandate's person: as it is when the mandate was read with it, else through the loader. */
+const personOf = (person: Person, ctx: RequestContext) => (isReadOnlyRecord(person) ? person : personLoaders.byId(ctx).load(person.id));
+
 @Resolver(() => Mandate)
 export class MandateResolver {
   @FieldResolver(() => Post, { description: 'The post held.' })
   post(@Root() m: Mandate, @Ctx() ctx: RequestContext) {
-    return governanceLoaders.postById(ctx).load(m.post.id);
+    return isReadOnlyRecord(m.post) ? m.post : governanceLoaders.postById(ctx).load(m.post.id);
   }
 
   @FieldResolver(() => GoverningBody, { description: 'The body the seat is in.' })
@@ -149,7 +153,7 @@ export class MandateResolver {
 
   @FieldResolver(() => Person, { nullable: true, description: 'The person holding the seat (null when an organization holds it by right).' })
   person(@Root() m: Mandate, @Ctx() ctx: RequestContext) {
-    return m.person ? personLoaders.byId(ctx).load(m.person.id) : null;
+    return m.person ? personOf(m.person, ctx) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The organization holding the seat by right (null when a person holds it).' })
@@ -193,7 +197,7 @@ export class OrganizationGovernanceResolver {
   @FieldResolver(() => Person, { nullable: true, description: 'Who presides it on the date.' })
   async president(@Root() org: Organization, @Args() args: AsOfArgs, @Ctx() ctx: RequestContext) {
     const m = await new GovernanceService(ctx).presidentMandate(org, dayOf(args));
-    return m?.person ? personLoaders.byId(ctx).load(m.person.id) : null;
+    return m?.person ? personOf(m.person, ctx) : null;
   }
 
   @FieldResolver(() => MandateConnection, { description: 'Seats it holds by right, or held on its behalf, on the date: how it is represented in other bodies (its ARML’s AG, UNML’s board, the Conférence des présidents, partner bodies such as the CREFOP).' })

@@ -1,5 +1,5 @@
 import {
-  Collection, Embedded, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique,
+  Embedded, Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique,
 } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Provenance } from '../../shared/provenance';
@@ -84,12 +84,6 @@ export class Organization extends Node {
   @Property({ type: 'integer', version: true })
   @Field(() => Int, { description: 'Version of the record: send it back when changing it; a stale one is refused (CONFLICT).' })
   version!: number;
-
-  @OneToMany(() => OrganizationName, (n) => n.organization)
-  formerNames = new Collection<OrganizationName>(this);
-
-  @OneToMany(() => OrganizationIdentifier, (i) => i.organization)
-  identifiers = new Collection<OrganizationIdentifier>(this);
 
   get nodeKey(): string {
     return String(this.id);

@@ -6,8 +6,28 @@ import { today } from '../../shared/dates';
 import { Organization, OrganizationIdentifier, OrganizationName } from './organization.entity';
 import { OrganizationLink } from './organization-link.entity';
 import { OrganizationRegion } from './organization-region.entity';
-import { IdentifierScheme, OrganizationKind } from './organization.enums';
+import { IdentifierScheme, LegalForm, OrganizationKind, PartnerCategory } from './organization.enums';
+import { readOnlyRecord } from '../../db/read-only-record';
+import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { OrganizationFilter, OrganizationOrder, OrganizationOrderField, SortDirection } from './organization.inputs';
+
+/** A row of the `organization` table. */
+interface OrganizationRow {
+  id: number; kind: OrganizationKind; partner_category: PartnerCategory | null; name: string; search_name: string; short_name: string | null;
+  description: string | null; legal_form: LegalForm; founded_on: string | null; dissolved_on: string | null;
+  departement_code: string | null; region_code: string | null; office_phone: string | null; office_email: string | null;
+  office_address: string | null; website: string | null; provenance_status: ProvenanceStatus; provenance_source: string; version: number;
+}
+
+/** An organization read for display (see `readOnlyRecord`). */
+function readOnlyOrganization(r: OrganizationRow): Organization {
+  return readOnlyRecord(Organization, {
+    id: Number(r.id), kind: r.kind, partnerCategory: r.partner_category, name: r.name, searchName: r.search_name, shortName: r.short_name,
+    description: r.description, legalForm: r.legal_form, foundedOn: r.founded_on, dissolvedOn: r.dissolved_on,
+    departementCode: r.departement_code, regionCode: r.region_code, officePhone: r.office_phone, officeEmail: r.office_email,
+    officeAddress: r.office_address, website: r.website, provenance: new Provenance(r.provenance_status, r.provenance_source), version: Number(r.version),
+  });
+}
 
 /** Query shapes for organizations and their links; no business rules here. */
 export class OrganizationRepository {
@@ -32,20 +52,21 @@ export class OrganizationRepository {
   }
 
   /** Members of the organizations `ids` (every link, current and ended) as plain rows, for lists that only need who and when. */
-  /**
-   * Every link (current and ended) where one of `ids` is the parent, each with its member organization,
-   * in one joined statement (the member organizations are mapped into the entity manager).
-   */
+  /** Every link (current and ended) where one of `ids` is the parent, each with its member organization (read-only), in one joined statement. */
   async membersOf(ids: readonly number[]): Promise<{ parentId: number; member: Organization; startDate: string; endDate: string | null }[]> {
-    const rows: Record<string, any>[] = await this.em.getKnex()('organization_link as l').join('organization as o', 'o.id', 'l.member_id')
+    const rows: (OrganizationRow & { link_parent_id: number; link_start_date: string; link_end_date: string | null })[] = await this.em.getKnex()('organization_link as l')
+      .join('organization as o', 'o.id', 'l.member_id')
       .whereIn('l.parent_id', [...ids])
       .select('o.*', 'l.parent_id as link_parent_id', 'l.start_date as link_start_date', 'l.end_date as link_end_date');
-    return rows.map(({ link_parent_id, link_start_date, link_end_date, ...organization }) => ({
-      parentId: Number(link_parent_id),
-      member: this.em.map(Organization, organization),
-      startDate: link_start_date,
-      endDate: link_end_date,
-    }));
+    const organizations = new Map<number, Organization>();
+    return rows.map((r) => {
+      let member = organizations.get(Number(r.id));
+      if (!member) {
+        member = readOnlyOrganization(r);
+        organizations.set(member.id, member);
+      }
+      return { parentId: Number(r.link_parent_id), member, startDate: r.link_start_date, endDate: r.link_end_date };
+    });
   }
 
   identifiersOf(ids: readonly number[]): Promise<OrganizationIdentifier[]> {

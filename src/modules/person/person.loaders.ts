@@ -1,3 +1,4 @@
+import { readOnlyRecord } from '../../db/read-only-record';
 import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
 import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { Person, PublicRole } from './person.entity';
@@ -16,7 +17,7 @@ export const personColumns = (alias: string) => [
 
 /** A person read for display, not managed by the entity manager (never persist one: writes go through the write services). */
 export function readOnlyPerson(r: PersonRow): Person {
-  return Object.assign(Object.create(Person.prototype) as Person, {
+  return readOnlyRecord(Person, {
     id: Number(r.person_id), givenName: r.person_given_name, familyName: r.person_family_name, searchName: r.person_search_name,
     provenance: new Provenance(r.person_provenance_status, r.person_provenance_source), version: Number(r.person_version),
   });
