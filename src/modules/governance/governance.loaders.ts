@@ -2,7 +2,8 @@ import { readOnlyRecord } from '../../db/read-only-record';
 import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
 import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { BodyTerm, College, GoverningBody, Mandate, Post } from './governance.entity';
-import { MandateEndReason, MandateRole, PostKind } from './governance.enums';
+import { BodyKind, MandateEndReason, MandateRole, PostKind } from './governance.enums';
+import type { Organization } from '../organization/organization.entity';
 import type { Person } from '../person/person.entity';
 import { personColumns, personLoaders, PersonRow, readOnlyPerson } from '../person/person.loaders';
 
@@ -38,6 +39,20 @@ function readOnlyPost(r: MandateRow): Post {
   });
 }
 
+interface BodyRow {
+  id: number; organization_id: number; kind: BodyKind; name: string; description: string | null; meeting_frequency: string | null;
+  secretariat_id: number | null; term_years: number | null; provenance_status: ProvenanceStatus; provenance_source: string; version: number;
+}
+
+/** A governing body read for display (its organization and secretariat are references holding their id). */
+function readOnlyBody(r: BodyRow): GoverningBody {
+  return readOnlyRecord(GoverningBody, {
+    id: Number(r.id), organization: ref<Organization>(r.organization_id)!, kind: r.kind, name: r.name, description: r.description,
+    meetingFrequency: r.meeting_frequency, secretariat: ref<Organization>(r.secretariat_id), termYears: r.term_years === null ? null : Number(r.term_years),
+    provenance: new Provenance(r.provenance_status, r.provenance_source), version: Number(r.version),
+  });
+}
+
 /** Mandates come with their post and term (one joined statement): every rule and composition needs both. */
 const MANDATE_POPULATE = ['post', 'term'] as const;
 
@@ -47,9 +62,15 @@ export const governanceLoaders = {
     ctx.loaders.get('governance.bodyById', async (ids: readonly number[]) =>
       byKeys(ids, await ctx.em.find(GoverningBody, { id: { $in: [...ids] } }), (b) => b.id, null)),
 
+  /** The bodies of some organizations, as read-only records (a network map reads every one); primes `bodyById`. */
   bodiesOfOrganization: (ctx: RequestContext) =>
-    ctx.loaders.get('governance.bodiesOfOrganization', async (ids: readonly number[]) =>
-      groupByKeys(ids, await ctx.em.find(GoverningBody, { organization: { $in: [...ids] } }, { orderBy: { id: 'ASC' } }), (b) => b.organization.id)),
+    ctx.loaders.get('governance.bodiesOfOrganization', async (ids: readonly number[]) => {
+      const rows: BodyRow[] = await ctx.em.getKnex()('governing_body').whereIn('organization_id', [...ids]).orderBy('id');
+      const bodies = rows.map(readOnlyBody);
+      const bodyById = governanceLoaders.bodyById(ctx);
+      for (const b of bodies) bodyById.prime(b.id, b);
+      return groupByKeys(ids, bodies, (b) => b.organization.id);
+    }),
 
   termsOfBody: (ctx: RequestContext) =>
     ctx.loaders.get('governance.termsOfBody', async (ids: readonly number[]) =>
