@@ -33,8 +33,10 @@ function readOnlyOrganization(r: OrganizationRow): Organization {
 export class OrganizationRepository {
   constructor(private readonly em: EntityManager) {}
 
-  findByIds(ids: readonly number[]): Promise<Organization[]> {
-    return this.em.find(Organization, { id: { $in: [...ids] } });
+  /** Organizations by id, as read-only records (see `readOnlyRecord`). */
+  async findByIds(ids: readonly number[]): Promise<Organization[]> {
+    const rows: OrganizationRow[] = await this.em.getKnex()('organization').whereIn('id', [...ids]);
+    return rows.map(readOnlyOrganization);
   }
 
   findOneByKind(kind: OrganizationKind): Promise<Organization | null> {
@@ -69,16 +71,26 @@ export class OrganizationRepository {
     });
   }
 
-  identifiersOf(ids: readonly number[]): Promise<OrganizationIdentifier[]> {
-    return this.em.find(OrganizationIdentifier, { organization: { $in: [...ids] } }, { orderBy: { scheme: 'ASC', value: 'ASC' } });
+  /** Identifiers of organizations, as read-only records. */
+  async identifiersOf(ids: readonly number[]): Promise<OrganizationIdentifier[]> {
+    const rows: { id: number; organization_id: number; scheme: IdentifierScheme; value: string }[] = await this.em.getKnex()('organization_identifier')
+      .whereIn('organization_id', [...ids]).orderBy([{ column: 'scheme' }, { column: 'value' }]);
+    return rows.map((r) => readOnlyRecord(OrganizationIdentifier, {
+      id: Number(r.id), organization: { id: Number(r.organization_id) } as Organization, scheme: r.scheme, value: r.value,
+    }));
   }
 
   formerNamesOf(ids: readonly number[]): Promise<OrganizationName[]> {
     return this.em.find(OrganizationName, { organization: { $in: [...ids] } }, { orderBy: { validUntil: 'ASC' } });
   }
 
-  regionsOf(ids: readonly number[]): Promise<OrganizationRegion[]> {
-    return this.em.find(OrganizationRegion, { organization: { $in: [...ids] } }, { orderBy: { startDate: 'ASC', regionCode: 'ASC' } });
+  /** Regions covered by organizations (ARML), all dates, as read-only records. */
+  async regionsOf(ids: readonly number[]): Promise<OrganizationRegion[]> {
+    const rows: { id: number; organization_id: number; region_code: string; start_date: string; end_date: string | null }[] = await this.em.getKnex()('organization_region')
+      .whereIn('organization_id', [...ids]).orderBy([{ column: 'start_date' }, { column: 'region_code' }]);
+    return rows.map((r) => readOnlyRecord(OrganizationRegion, {
+      id: Number(r.id), organization: { id: Number(r.organization_id) } as Organization, regionCode: r.region_code, startDate: r.start_date, endDate: r.end_date,
+    }));
   }
 
   /** One page of the filtered, ordered list, and the size of the whole list. */
