@@ -6,8 +6,8 @@ export type PageWindow = (total: number) => { offset: number; limit: number };
 
 /**
  * One page of a filtered list in at most three statements whatever its size: count the matches,
- * read the keys of the page in order, then load those records (through the entity manager, so
- * they are ordinary entities) and put them back in that order.
+ * read the keys of the page in order, then load those records (with `load`) and put them back in
+ * that order.
  */
 export async function pageByKeys<K extends string | number, T>(
   filtered: Knex.QueryBuilder,

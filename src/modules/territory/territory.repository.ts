@@ -2,13 +2,20 @@ import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { pageByKeys, PageWindow } from '../../db/paging';
 import type { Page } from '../../graphql/pagination';
 import { foldForSearch } from '../../shared/text';
-import { Commune, Departement, Region } from './territory.entity';
+import { readOnlyRecord } from '../../db/read-only-record';
+import { Commune, CommuneKind, Departement, Region } from './territory.entity';
 
 export interface CoverageRow {
   organization_id: number;
   commune_code: string;
   start_date: string;
   end_date: string | null;
+}
+
+/** A row of the `commune` table. */
+interface CommuneRow {
+  code: string; name: string; search_name: string; kind: CommuneKind; departement_code: string; region_code: string;
+  parent_code: string | null; epci_code: string | null; population: number | null; coverable: boolean | number;
 }
 
 /** Filters of the commune list. */
@@ -40,8 +47,13 @@ export class TerritoryRepository {
     return this.em.find(Departement, { regionCode: { $in: [...regionCodes] } }, { orderBy: { code: 'ASC' } });
   }
 
-  communesByCodes(codes: readonly string[]): Promise<Commune[]> {
-    return this.em.find(Commune, { code: { $in: [...codes] } });
+  /** Communes by INSEE code, as read-only records (see `readOnlyRecord`). */
+  async communesByCodes(codes: readonly string[]): Promise<Commune[]> {
+    const rows: CommuneRow[] = await this.knex('commune').whereIn('code', [...codes]);
+    return rows.map((r) => readOnlyRecord(Commune, {
+      code: r.code, name: r.name, searchName: r.search_name, kind: r.kind, departementCode: r.departement_code, regionCode: r.region_code,
+      parentCode: r.parent_code, epciCode: r.epci_code, population: r.population === null ? null : Number(r.population), coverable: Boolean(r.coverable),
+    }));
   }
 
   postalCodesOf(codes: readonly string[]): Promise<{ commune_code: string; postal_code: string }[]> {
