@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { pageByKeys, PageWindow } from '../../db/paging';
-import type { Page } from '../../graphql/pagination';
+import { pageByKeys } from '../../db/paging';
+import type { Page, PageArgs } from '../../graphql/pagination';
 import { addDays, today } from '../../shared/dates';
 import { foldForSearch } from '../../shared/text';
 import { SortDirection } from '../organization/organization.inputs';
@@ -65,8 +65,8 @@ export class ConventionRepository {
   }
 
   /** One page of conventions and the size of the whole list. */
-  findPage(criteria: ConventionCriteria, order: ConventionOrder | undefined, window: PageWindow): Promise<Page<Convention>> {
-    return pageByKeys(this.filtered(criteria), 'c.id', (q) => this.ordered(q, order), window, (ids: number[]) => this.findByIds(ids), (c) => c.id);
+  findPage(criteria: ConventionCriteria, order: ConventionOrder | undefined, page: PageArgs): Promise<Page<Convention>> {
+    return pageByKeys(this.filtered(criteria), 'c.id', (q) => this.ordered(q, order), page, (ids: number[]) => this.findByIds(ids), (c) => c.id);
   }
 
   /** Conventions of several parties at once, filtered and ordered: one statement for a whole dashboard. */

@@ -1,7 +1,7 @@
 import { memoize, RequestContext } from '../../graphql/context';
 import { BadInputError } from '../../graphql/errors';
 import { fromGlobalId } from '../../graphql/node';
-import { Page, PageArgs, pageWindow } from '../../graphql/pagination';
+import { Page, PageArgs } from '../../graphql/pagination';
 import { isActiveOn, today } from '../../shared/dates';
 import { Organization } from '../organization/organization.entity';
 import { OrganizationKind } from '../organization/organization.enums';
@@ -42,7 +42,7 @@ export class ConventionService {
   }
 
   list(filter: ConventionFilter | undefined, order: ConventionOrder | undefined, page: PageArgs): Promise<Page<Convention>> {
-    return this.repo.findPage(this.criteria(filter), order, (total) => pageWindow(page, total));
+    return this.repo.findPage(this.criteria(filter), order, page);
   }
 
   /** Conventions `org` is a party to, filtered and ordered (batched across organizations). */
@@ -87,9 +87,9 @@ export class ConventionService {
       (!filter.activeOn || isActiveOn(filter.activeOn, p.startDate, p.endDate)));
   }
 
-  /** The ARML existing today, by name: read once per request. */
+  /** The ARML existing today (one page of up to 100: there are 15), by name: read once per request. */
   private currentArmls(): Promise<Organization[]> {
     return memoize(this.ctx, 'convention.currentArmls', async () => (await new OrganizationRepository(this.ctx.em)
-      .findPage({ kinds: [OrganizationKind.ARML], activeOn: today() }, undefined, (total) => ({ offset: 0, limit: total }))).items);
+      .findPage({ kinds: [OrganizationKind.ARML], activeOn: today() }, undefined, {})).items);
   }
 }

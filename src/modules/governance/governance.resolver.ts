@@ -6,7 +6,7 @@ import { CorrectMandateInput, EndMandateInput, OpenMandateInput, ReplaceMandateI
 import { MandateWriteService } from './governance.write.service';
 import { AsOfArgs, AsOfPageArgs, dayOf } from '../../graphql/args';
 import type { RequestContext } from '../../graphql/context';
-import { Connection, connectionFromArray, PageArgs, pageWindow, toConnection } from '../../graphql/pagination';
+import { Connection, connectionFromArray, PageArgs, toConnection } from '../../graphql/pagination';
 import { Organization } from '../organization/organization.entity';
 import { organizationLoaders } from '../organization/organization.loaders';
 import { Person } from '../person/person.entity';
@@ -33,7 +33,7 @@ export class GoverningBodyResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return toConnection(await new GovernanceRepository(ctx.em).findBodyPage(filter ?? {}, (total) => pageWindow(page, total)));
+    return toConnection(await new GovernanceRepository(ctx.em).findBodyPage(filter ?? {}, page));
   }
 
   @Query(() => GovernanceCheck, { description: 'Checks every governance rule over the whole network on a date, naming the records that break one.' })

@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { pageByKeys, PageWindow } from '../../db/paging';
-import type { Page } from '../../graphql/pagination';
+import { pageByKeys } from '../../db/paging';
+import type { Page, PageArgs } from '../../graphql/pagination';
 import { foldForSearch } from '../../shared/text';
 import { today } from '../../shared/dates';
 import { Organization, OrganizationIdentifier, OrganizationName } from './organization.entity';
@@ -94,8 +94,8 @@ export class OrganizationRepository {
   }
 
   /** One page of the filtered, ordered list, and the size of the whole list. */
-  findPage(filter: OrganizationFilter, order: OrganizationOrder | undefined, window: PageWindow): Promise<Page<Organization>> {
-    return pageByKeys(this.filtered(filter), 'o.id', (q) => this.ordered(q, order), window, (ids: number[]) => this.findByIds(ids), (o) => o.id);
+  findPage(filter: OrganizationFilter, order: OrganizationOrder | undefined, page: PageArgs): Promise<Page<Organization>> {
+    return pageByKeys(this.filtered(filter), 'o.id', (q) => this.ordered(q, order), page, (ids: number[]) => this.findByIds(ids), (o) => o.id);
   }
 
   private filtered(filter: OrganizationFilter): Knex.QueryBuilder {

@@ -1,7 +1,7 @@
 import { RequestContext } from '../../graphql/context';
 import { BadInputError, NotFoundError } from '../../graphql/errors';
 import { identifierProblem, normalizeIdentifier } from './identifier.rules';
-import { PageArgs, Page, pageWindow } from '../../graphql/pagination';
+import { PageArgs, Page } from '../../graphql/pagination';
 import { isActiveOn } from '../../shared/dates';
 import { Organization } from './organization.entity';
 import { OrganizationLink } from './organization-link.entity';
@@ -41,7 +41,7 @@ export class OrganizationService {
   }
 
   list(filter: OrganizationFilter = {}, order: OrganizationOrder | undefined, page: PageArgs): Promise<Page<Organization>> {
-    return this.repo.findPage(filter, order, (total) => pageWindow(page, total));
+    return this.repo.findPage(filter, order, page);
   }
 
   /** Links where `org` is the member; only those in effect on `asOf` unless `asOf` is null. */

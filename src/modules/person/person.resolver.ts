@@ -4,7 +4,7 @@ import { AddPublicRoleInput, CreatePersonInput, SetPersonContactsInput } from '.
 import { PersonWriteService } from './person.write.service';
 import { AsOfArgs, AsOfPageArgs, dayOf } from '../../graphql/args';
 import type { RequestContext } from '../../graphql/context';
-import { Connection, connectionFromArray, PageArgs, pageWindow, toConnection } from '../../graphql/pagination';
+import { Connection, connectionFromArray, PageArgs, toConnection } from '../../graphql/pagination';
 import { isActiveOn } from '../../shared/dates';
 import { MandateConnection } from '../governance/governance.resolver';
 import { GovernanceService } from '../governance/governance.service';
@@ -26,7 +26,7 @@ export class PersonResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: RequestContext,
   ) {
-    return toConnection(await new PersonRepository(ctx.em).findPage(filter ?? {}, (total) => pageWindow(page, total)));
+    return toConnection(await new PersonRepository(ctx.em).findPage(filter ?? {}, page));
   }
 
   @FieldResolver(() => [PublicRole], { description: 'Public roles, most recent first: those held on asOf, or all of them with history: true.' })

@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { pageByKeys, PageWindow } from '../../db/paging';
-import type { Page } from '../../graphql/pagination';
+import { pageByKeys } from '../../db/paging';
+import type { Page, PageArgs } from '../../graphql/pagination';
 import { foldForSearch } from '../../shared/text';
 import { readOnlyRecord } from '../../db/read-only-record';
 import { Commune, CommuneKind, Departement, Region } from './territory.entity';
@@ -108,13 +108,13 @@ export class TerritoryRepository {
   }
 
   /** One page of communes matching the criteria, by INSEE code. */
-  findCommunePage(criteria: CommuneCriteria, window: PageWindow): Promise<Page<Commune>> {
+  findCommunePage(criteria: CommuneCriteria, page: PageArgs): Promise<Page<Commune>> {
     const q = this.knex('commune as c');
     if (criteria.postalCode) q.whereIn('c.code', this.knex('commune_postal_code').select('commune_code').where('postal_code', criteria.postalCode));
     if (criteria.departementCode) q.where('c.departement_code', criteria.departementCode);
     if (criteria.regionCode) q.where('c.region_code', criteria.regionCode);
     if (criteria.parentCode) q.where('c.parent_code', criteria.parentCode);
     for (const word of foldForSearch(criteria.search ?? '').split(' ').filter(Boolean)) q.where('c.search_name', 'like', `%${word}%`);
-    return pageByKeys(q, 'c.code', (x) => x.orderBy('c.code'), window, (codes: string[]) => this.communesByCodes(codes), (c) => c.code);
+    return pageByKeys(q, 'c.code', (x) => x.orderBy('c.code'), page, (codes: string[]) => this.communesByCodes(codes), (c) => c.code);
   }
 }

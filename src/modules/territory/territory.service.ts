@@ -1,5 +1,5 @@
 import { RequestContext } from '../../graphql/context';
-import { Page, PageArgs, pageWindow } from '../../graphql/pagination';
+import { Page, PageArgs } from '../../graphql/pagination';
 import { isActiveOn } from '../../shared/dates';
 import { Organization } from '../organization/organization.entity';
 import { organizationLoaders } from '../organization/organization.loaders';
@@ -36,7 +36,7 @@ export class TerritoryService {
   }
 
   communes(criteria: CommuneCriteria, page: PageArgs): Promise<Page<Commune>> {
-    return new TerritoryRepository(this.ctx.em).findCommunePage(criteria, (total) => pageWindow(page, total));
+    return new TerritoryRepository(this.ctx.em).findCommunePage(criteria, page);
   }
 
   /** Missions Locales covering the commune on `asOf` (through its arrondissements for Paris, Lyon, Marseille), by name. */
