@@ -33,6 +33,14 @@ describe.each(databaseKinds())('paging through lists and reading history on %s',
     const last = await page({ last: 37 });
     expect(last.data.organizations.nodes.map((n: any) => n.id)).toEqual(seen.slice(400));
     expect(last.data.organizations.pageInfo.hasPreviousPage).toBe(true);
+    // Past the end: no node, and still the number of matches (counted apart, as the page read none).
+    const past = await page({ first: 10, after: Buffer.from('o:999').toString('base64url') });
+    expect(past.errors).toBeUndefined();
+    expect(past.data.organizations).toMatchObject({ totalCount: 437, nodes: [], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
+    const before = await page({ first: 5, before: last.data.organizations.pageInfo.startCursor });
+    expect(before.data.organizations.nodes.map((n: any) => n.id)).toEqual(seen.slice(0, 5));
+    const none = await registry.query(`{ organizations(filter: { search: "no such structure anywhere" }, first: 10) { totalCount nodes { id } } }`);
+    expect(none.data.organizations).toEqual({ totalCount: 0, nodes: [] });
   });
 
   it('caps page sizes at 100 and rejects bad cursors', async () => {
