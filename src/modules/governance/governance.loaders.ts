@@ -103,13 +103,14 @@ export const governanceLoaders = {
   /**
    * Every mandate (all dates) of some bodies with their posts and holders, as read-only records (see
    * `readOnlyMandate`): a network map reads thousands of them, and hydrating managed entities cost most
-   * of its time. The posts and persons prime `postById` and `person.byId`.
+   * of its time. The posts and persons prime `postById` and `person.byId`. In no particular order: the
+   * readers sort what they keep (sorting every row in SQL cost a third of the statement on SQLite).
    */
   mandatesOfBody: (ctx: RequestContext) =>
     ctx.loaders.get('governance.mandatesOfBody', async (ids: readonly number[]) => {
       const rows: MandateRow[] = await ctx.em.getKnex()('mandate as m')
         .join('body_term as t', 't.id', 'm.term_id').join('post as p', 'p.id', 'm.post_id').leftJoin('person as pe', 'pe.id', 'm.person_id')
-        .whereIn('t.body_id', [...ids]).orderBy([{ column: 'm.start_date' }, { column: 'm.id' }])
+        .whereIn('t.body_id', [...ids])
         .select('m.*', 't.body_id', 'p.kind as post_kind', 'p.label as post_label', 'p.seats as post_seats', 'p.college_id as post_college_id',
           'p.version as post_version', ...personColumns('pe'));
       // The posts and holders come with the mandates: the field resolvers find them without another statement.
