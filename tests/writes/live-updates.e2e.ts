@@ -74,6 +74,21 @@ describe('live updates in one process', () => {
   });
 });
 
+describe('a configured Redis that does not answer', () => {
+  it('stops the start with a fatal line saying so', async () => {
+    const db = await createTestDatabase('sqlite');
+    const child = spawn(process.execPath, [join(__dirname, '../../dist/src/main.js')], {
+      env: { ...process.env, SQLITE_PATH: db.settings.sqlitePath, DATABASE_URL: '', REDIS_URL: 'redis://127.0.0.1:1', PORT: '0', HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (chunk) => { err += chunk; });
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(err).toMatch(/"level":"fatal","message":"REDIS_URL is set but Redis does not answer/);
+  });
+});
+
 (REDIS_URL ? describe : describe.skip)('live updates across two instances sharing Redis', () => {
   const children: ChildProcess[] = [];
   afterAll(() => children.forEach((c) => c.kill('SIGTERM')));

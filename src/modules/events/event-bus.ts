@@ -44,7 +44,7 @@ export async function createEventBus(redisUrl?: string): Promise<{ pubSub: Regis
   } catch (err) {
     publishClient.disconnect();
     subscribeClient.disconnect();
-    throw err;
+    throw new Error(`REDIS_URL is set but Redis does not answer (${(err as Error).message})`);
   }
   const eventTarget = createRedisEventTarget({ publishClient, subscribeClient });
   return {
