@@ -53,7 +53,6 @@ export class OrganizationRepository {
     return this.em.find(OrganizationLink, { member: { $in: [...ids] } }, { populate: ['parent'] });
   }
 
-  /** Members of the organizations `ids` (every link, current and ended) as plain rows, for lists that only need who and when. */
   /** Every link (current and ended) where one of `ids` is the parent, each with its member organization (read-only), in one joined statement. */
   async membersOf(ids: readonly number[]): Promise<{ parentId: number; member: Organization; startDate: string; endDate: string | null }[]> {
     const rows: (OrganizationRow & { link_parent_id: number; link_start_date: string; link_end_date: string | null })[] = await this.em.getKnex()('organization_link as l')
