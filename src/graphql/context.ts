@@ -5,16 +5,16 @@ import { ANONYMOUS, Caller } from '../modules/access/caller';
 import type { RegistryPubSub } from '../modules/events/event-bus';
 
 /**
- * Per-request DataLoaders, created on first use and dropped with the request,
- * so nothing cached is ever shared between two callers.
- */
-/**
  * Keys per batch: each batch is one `in (...)` list, so one SQL statement. Kept under SQLite's limit of
  * 32,766 bound values per statement (PostgreSQL's is 65,535), and high enough that the bodies of a
  * network ten times the bundled one (about 13,000) still load in one statement.
  */
 const MAX_BATCH = 30_000;
 
+/**
+ * Per-request DataLoaders, created on first use and dropped with the request,
+ * so nothing cached is ever shared between two callers.
+ */
 export class Loaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 

@@ -3,7 +3,7 @@ import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
 import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { Person, PublicRole } from './person.entity';
 
-/** A person's columns as read by a joined statement, under the names given by `PERSON_COLUMNS`. */
+/** A person's columns as read by a joined statement, under the names given by `personColumns`. */
 export interface PersonRow {
   person_id: number | null; person_given_name: string; person_family_name: string; person_search_name: string;
   person_provenance_status: ProvenanceStatus; person_provenance_source: string; person_version: number;
@@ -15,7 +15,7 @@ export const personColumns = (alias: string) => [
   `${alias}.provenance_status as person_provenance_status`, `${alias}.provenance_source as person_provenance_source`, `${alias}.version as person_version`,
 ];
 
-/** A person read for display, not managed by the entity manager (never persist one: writes go through the write services). */
+/** A person read for display (see `readOnlyRecord`). */
 export function readOnlyPerson(r: PersonRow): Person {
   return readOnlyRecord(Person, {
     id: Number(r.person_id), givenName: r.person_given_name, familyName: r.person_family_name, searchName: r.person_search_name,
