@@ -17,15 +17,21 @@ const validValues = new WeakMap<object, Set<string>>();
  * every time. An object with every property absent has nothing to check (every constraint skips
  * missing properties) and is not validated at all.
  */
-export async function validateArgs(argValue: unknown, _type: unknown, resolverData: { info: GraphQLResolveInfo }): Promise<void> {
+export function validateArgs(argValue: unknown, _type: unknown, resolverData: { info: GraphQLResolveInfo }): Promise<void> | undefined {
   const remember = resolverData.info.operation.operation === 'query';
-  if (argValue === null || typeof argValue !== 'object') return;
-  const items = (Array.isArray(argValue) ? argValue : [argValue]).filter((x): x is object => x !== null && typeof x === 'object');
-  for (const item of items) {
-    if (Object.values(item).every((v) => v === undefined)) continue;
+  if (argValue === null || typeof argValue !== 'object') return undefined;
+  const pending: { item: object; key: string; remembered: Set<string> }[] = [];
+  for (const item of Array.isArray(argValue) ? argValue : [argValue]) {
+    if (item === null || typeof item !== 'object' || Object.values(item).every((v) => v === undefined)) continue;
     const key = remember ? JSON.stringify(item, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)) : '';
     const remembered = validValues.get(item.constructor) ?? validValues.set(item.constructor, new Set()).get(item.constructor)!;
-    if (remember && remembered.has(key)) continue;
+    if (!remember || !remembered.has(key)) pending.push({ item, key, remembered });
+  }
+  return pending.length === 0 ? undefined : validate(pending, remember);
+}
+
+async function validate(pending: { item: object; key: string; remembered: Set<string> }[], remember: boolean): Promise<void> {
+  for (const { item, key, remembered } of pending) {
     try {
       await validateOrReject(item, OPTIONS);
     } catch (errors) {

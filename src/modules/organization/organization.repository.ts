@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { pageByKeys } from '../../db/paging';
+import { pageOfRows } from '../../db/paging';
 import type { Page, PageArgs } from '../../graphql/pagination';
 import { foldForSearch } from '../../shared/text';
 import { today } from '../../shared/dates';
@@ -12,7 +12,7 @@ import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { OrganizationFilter, OrganizationOrder, OrganizationOrderField, SortDirection } from './organization.inputs';
 
 /** A row of the `organization` table. */
-interface OrganizationRow {
+export interface OrganizationRow {
   id: number; kind: OrganizationKind; partner_category: PartnerCategory | null; name: string; search_name: string; short_name: string | null;
   description: string | null; legal_form: LegalForm; founded_on: string | null; dissolved_on: string | null;
   departement_code: string | null; region_code: string | null; office_phone: string | null; office_email: string | null;
@@ -20,7 +20,7 @@ interface OrganizationRow {
 }
 
 /** An organization read for display (see `readOnlyRecord`). */
-function readOnlyOrganization(r: OrganizationRow): Organization {
+export function readOnlyOrganization(r: OrganizationRow): Organization {
   return readOnlyRecord(Organization, {
     id: Number(r.id), kind: r.kind, partnerCategory: r.partner_category, name: r.name, searchName: r.search_name, shortName: r.short_name,
     description: r.description, legalForm: r.legal_form, foundedOn: r.founded_on, dissolvedOn: r.dissolved_on,
@@ -92,9 +92,9 @@ export class OrganizationRepository {
     }));
   }
 
-  /** One page of the filtered, ordered list, and the size of the whole list. */
+  /** One page of the filtered, ordered list (read-only records), and the size of the whole list. */
   findPage(filter: OrganizationFilter, order: OrganizationOrder | undefined, page: PageArgs): Promise<Page<Organization>> {
-    return pageByKeys(this.filtered(filter), 'o.id', (q) => this.ordered(q, order), page, (ids: number[]) => this.findByIds(ids), (o) => o.id);
+    return pageOfRows(this.filtered(filter), ['o.*'], (q) => this.ordered(q, order), page, (rows: OrganizationRow[]) => rows.map(readOnlyOrganization));
   }
 
   private filtered(filter: OrganizationFilter): Knex.QueryBuilder {

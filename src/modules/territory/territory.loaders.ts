@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
+import { organizationLoaders } from '../organization/organization.loaders';
 import type { Departement, Region } from './territory.entity';
 import { TerritoryRepository } from './territory.repository';
 
@@ -52,10 +53,14 @@ export const territoryLoaders = {
     ctx.loaders.get('territory.coverageOfOrganization', async (ids: readonly number[]) =>
       groupByKeys(ids, await new TerritoryRepository(ctx.em).coverageOfOrganizations(ids), (r) => r.organization_id)),
 
-  /** Coverage rows (all dates) of communes, a split commune through its arrondissements. */
+  /** Coverage rows (all dates) of communes, a split commune through its arrondissements, with their Missions Locales (primed in `organizationLoaders.byId`). */
   coverageOfCommune: (ctx: RequestContext) =>
-    ctx.loaders.get('territory.coverageOfCommune', async (codes: readonly string[]) =>
-      groupByKeys(codes, await new TerritoryRepository(ctx.em).coverageOfCommunes(codes), (r) => r.key)),
+    ctx.loaders.get('territory.coverageOfCommune', async (codes: readonly string[]) => {
+      const rows = await new TerritoryRepository(ctx.em).coverageOfCommunes(codes);
+      const byId = organizationLoaders.byId(ctx);
+      for (const r of rows) byId.prime(r.organization_id, r.organization);
+      return groupByKeys(codes, rows, (r) => r.key);
+    }),
 
   /** Number of communes covered by Missions Locales on a date. */
   coverageCount: (ctx: RequestContext, asOf: string) =>

@@ -1,9 +1,11 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { pageByKeys } from '../../db/paging';
+import { pageOfRows } from '../../db/paging';
 import type { Page, PageArgs } from '../../graphql/pagination';
 import { foldForSearch } from '../../shared/text';
 import { readOnlyRecord } from '../../db/read-only-record';
 import { Commune, CommuneKind, Departement, Region } from './territory.entity';
+import type { Organization } from '../organization/organization.entity';
+import { OrganizationRow, readOnlyOrganization } from '../organization/organization.repository';
 
 export interface CoverageRow {
   organization_id: number;
@@ -16,6 +18,14 @@ export interface CoverageRow {
 interface CommuneRow {
   code: string; name: string; search_name: string; kind: CommuneKind; departement_code: string; region_code: string;
   parent_code: string | null; epci_code: string | null; population: number | null; coverable: boolean | number;
+}
+
+/** A commune read for display (see `readOnlyRecord`). */
+function readOnlyCommune(r: CommuneRow): Commune {
+  return readOnlyRecord(Commune, {
+    code: r.code, name: r.name, searchName: r.search_name, kind: r.kind, departementCode: r.departement_code, regionCode: r.region_code,
+    parentCode: r.parent_code, epciCode: r.epci_code, population: r.population === null ? null : Number(r.population), coverable: Boolean(r.coverable),
+  });
 }
 
 /** Filters of the commune list. */
@@ -50,10 +60,7 @@ export class TerritoryRepository {
   /** Communes by INSEE code, as read-only records (see `readOnlyRecord`). */
   async communesByCodes(codes: readonly string[]): Promise<Commune[]> {
     const rows: CommuneRow[] = await this.knex('commune').whereIn('code', [...codes]);
-    return rows.map((r) => readOnlyRecord(Commune, {
-      code: r.code, name: r.name, searchName: r.search_name, kind: r.kind, departementCode: r.departement_code, regionCode: r.region_code,
-      parentCode: r.parent_code, epciCode: r.epci_code, population: r.population === null ? null : Number(r.population), coverable: Boolean(r.coverable),
-    }));
+    return rows.map(readOnlyCommune);
   }
 
   postalCodesOf(codes: readonly string[]): Promise<{ commune_code: string; postal_code: string }[]> {
@@ -67,15 +74,25 @@ export class TerritoryRepository {
       .whereIn('organization_id', [...ids]).orderBy(['organization_id', 'commune_code']);
   }
 
-  /** Coverage rows of some communes; a commune split in arrondissements is covered through them. */
-  coverageOfCommunes(codes: readonly string[]): Promise<(CoverageRow & { key: string })[]> {
-    return this.knex('commune_coverage as cc')
-      .join('commune as c', 'c.code', 'cc.commune_code')
-      .select('cc.organization_id', 'cc.commune_code', 'cc.start_date', 'cc.end_date',
-        this.knex.raw('coalesce(c.parent_code, c.code) as parent'), 'c.code as own')
-      .where((w) => w.whereIn('c.code', [...codes]).orWhereIn('c.parent_code', [...codes]))
-      .then((rows: (CoverageRow & { parent: string; own: string })[]) =>
-        rows.flatMap((r) => [{ ...r, key: r.own }, ...(r.parent !== r.own ? [{ ...r, key: r.parent }] : [])]));
+  /**
+   * Coverage rows of some communes, each with its Mission Locale (read-only, one object per
+   * organization), in one joined statement; a commune split in arrondissements is covered through them.
+   */
+  async coverageOfCommunes(codes: readonly string[]): Promise<(CoverageRow & { key: string; organization: Organization })[]> {
+    const rows: (OrganizationRow & { cc_start_date: string; cc_end_date: string | null; commune_code: string; parent: string; own: string })[] =
+      await this.knex('commune_coverage as cc')
+        .join('commune as c', 'c.code', 'cc.commune_code')
+        .join('organization as o', 'o.id', 'cc.organization_id')
+        .select('o.*', 'cc.commune_code', 'cc.start_date as cc_start_date', 'cc.end_date as cc_end_date',
+          this.knex.raw('coalesce(c.parent_code, c.code) as parent'), 'c.code as own')
+        .where((w) => w.whereIn('c.code', [...codes]).orWhereIn('c.parent_code', [...codes]));
+    const organizations = new Map<number, Organization>();
+    return rows.flatMap((r) => {
+      let organization = organizations.get(Number(r.id));
+      if (!organization) organizations.set(Number(r.id), organization = readOnlyOrganization(r));
+      const row = { organization_id: organization.id, commune_code: r.commune_code, start_date: r.cc_start_date, end_date: r.cc_end_date, organization };
+      return [{ ...row, key: r.own }, ...(r.parent !== r.own ? [{ ...row, key: r.parent }] : [])];
+    });
   }
 
   /** Communes covered and population covered per Mission Locale on `asOf`. */
@@ -115,6 +132,6 @@ export class TerritoryRepository {
     if (criteria.regionCode) q.where('c.region_code', criteria.regionCode);
     if (criteria.parentCode) q.where('c.parent_code', criteria.parentCode);
     for (const word of foldForSearch(criteria.search ?? '').split(' ').filter(Boolean)) q.where('c.search_name', 'like', `%${word}%`);
-    return pageByKeys(q, 'c.code', (x) => x.orderBy('c.code'), page, (codes: string[]) => this.communesByCodes(codes), (c) => c.code);
+    return pageOfRows(q, ['c.*'], (x) => x.orderBy('c.code'), page, (rows: CommuneRow[]) => rows.map(readOnlyCommune));
   }
 }
