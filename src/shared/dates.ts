@@ -1,6 +1,13 @@
-/** ISO date (YYYY-MM-DD) of today, in UTC: the default `asOf` of every dated query. */
+let current = { day: '', until: 0 };
+
+/** ISO date (YYYY-MM-DD) of today, in UTC: the default `asOf` of every dated query (formatted once a day, it is asked for per field). */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now >= current.until) {
+    const d = new Date(now);
+    current = { day: d.toISOString().slice(0, 10), until: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) };
+  }
+  return current.day;
 }
 
 /** True when a dated record [start, end) is in effect on `asOf`; open bounds are null. */

@@ -8,7 +8,10 @@ interface ReferenceTables {
   regions?: Promise<Region[]>;
   departements?: Promise<Departement[]>;
 }
+type ReferenceRow<K extends keyof ReferenceTables> = Awaited<NonNullable<ReferenceTables[K]>>[number];
 const referenceTables = new WeakMap<EntityManager, ReferenceTables>();
+/** The tables already read, by code. */
+const referenceIndexes = new WeakMap<EntityManager, { [K in keyof ReferenceTables]?: Map<string, ReferenceRow<K>> }>();
 
 /**
  * Regions (26) and départements (~110) are written only when the registry is seeded: they are
@@ -20,20 +23,32 @@ export function referenceTable<K extends keyof ReferenceTables>(ctx: RequestCont
     const repo = new TerritoryRepository(ctx.rootEm.fork());
     const read = (name === 'regions' ? repo.allRegions() : repo.allDepartements()) as NonNullable<ReferenceTables[K]>;
     tables[name] = read;
-    read.catch(() => { delete tables[name]; });
+    read.then((rows: ReferenceRow<K>[]) => {
+      const indexes = referenceIndexes.get(ctx.rootEm) ?? referenceIndexes.set(ctx.rootEm, {}).get(ctx.rootEm)!;
+      indexes[name] = new Map(rows.map((r) => [r.code, r])) as (typeof indexes)[K];
+    }, () => { delete tables[name]; });
   }
   return tables[name]!;
 }
 
+/**
+ * A region or département by code, without a loader: the value itself once its table has been
+ * read (a map of 437 Missions Locales asks for 874 of them), a promise before that.
+ */
+function referenceLookup<K extends keyof ReferenceTables>(ctx: RequestContext, name: K) {
+  const index = () => referenceIndexes.get(ctx.rootEm)?.[name] as Map<string, ReferenceRow<K>> | undefined;
+  const load = (code: string): ReferenceRow<K> | null | Promise<ReferenceRow<K> | null> => {
+    const known = index();
+    return known ? known.get(code) ?? null : referenceTable(ctx, name).then(() => index()?.get(code) ?? null);
+  };
+  return { load, loadMany: (codes: readonly string[]) => Promise.all(codes.map(load)) };
+}
+
 /** Batched reads of the geography and of coverage, one SQL statement per batch. */
 export const territoryLoaders = {
-  region: (ctx: RequestContext) =>
-    ctx.loaders.get('territory.region', async (codes: readonly string[]) =>
-      byKeys(codes, await referenceTable(ctx, 'regions'), (r) => r.code, null)),
+  region: (ctx: RequestContext) => referenceLookup(ctx, 'regions'),
 
-  departement: (ctx: RequestContext) =>
-    ctx.loaders.get('territory.departement', async (codes: readonly string[]) =>
-      byKeys(codes, await referenceTable(ctx, 'departements'), (d) => d.code, null)),
+  departement: (ctx: RequestContext) => referenceLookup(ctx, 'departements'),
 
   departementsOfRegion: (ctx: RequestContext) =>
     ctx.loaders.get('territory.departementsOfRegion', async (codes: readonly string[]) =>

@@ -11,7 +11,7 @@ import { CommuneCriteria, TerritoryRepository } from './territory.repository';
 export class TerritoryService {
   constructor(private readonly ctx: RequestContext) {}
 
-  region(code: string): Promise<Region | null> {
+  region(code: string): Region | null | Promise<Region | null> {
     return territoryLoaders.region(this.ctx).load(code);
   }
 
@@ -19,7 +19,7 @@ export class TerritoryService {
     return referenceTable(this.ctx, 'regions');
   }
 
-  departement(code: string): Promise<Departement | null> {
+  departement(code: string): Departement | null | Promise<Departement | null> {
     return territoryLoaders.departement(this.ctx).load(code);
   }
 
