@@ -24,6 +24,8 @@ export interface Settings {
   metrics: boolean;
   /** Bytes of anonymous query answers kept until the data changes (RESPONSE_CACHE_MB, default 64; 0: no cache). */
   responseCacheBytes: number;
+  /** Whole-network queries computed at once (HEAVY_QUERY_SLOTS, default 1; 0: no limit). */
+  heavyQuerySlots: number;
 }
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -44,6 +46,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     explorer: env.EXPLORER ? env.EXPLORER === 'true' : env.NODE_ENV !== 'production',
     metrics: (env.METRICS ?? 'true') !== 'false',
     responseCacheBytes: megabytes(env.RESPONSE_CACHE_MB ?? '64'),
+    heavyQuerySlots: slots(env.HEAVY_QUERY_SLOTS ?? '1'),
   };
 }
 
@@ -51,6 +54,12 @@ function megabytes(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new Error('RESPONSE_CACHE_MB must be a number of megabytes (0 turns the response cache off)');
   return Math.round(n * 1024 * 1024);
+}
+
+function slots(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error('HEAVY_QUERY_SLOTS must be a whole number (0: whole-network queries are not limited)');
+  return n;
 }
 
 function tokenSecret(value: string | undefined): string | undefined {

@@ -3,6 +3,7 @@ import { bundledData } from '../seeds/bundle';
 import { loadSettings } from './config';
 import { openDatabase } from './db/database';
 import { buildRegistrySchema } from './graphql/schema';
+import { HEAVY_QUERIES_WAITING } from './http/heavy-queries';
 import { startHttpServer } from './http/server';
 import { createEventBus } from './modules/events/event-bus';
 
@@ -19,6 +20,7 @@ async function main() {
   const running = await startHttpServer(orm, schema, {
     port: settings.port, host: settings.host, tokenSecret: settings.tokenSecret, events: bus.pubSub, mode: settings.mode, introspection: settings.introspection,
     explorer: settings.explorer, metrics: settings.metrics, responseCacheBytes: settings.responseCacheBytes,
+    heavyQueries: { slots: settings.heavyQuerySlots, maxWaiting: HEAVY_QUERIES_WAITING },
     log: (line) => console.log(JSON.stringify(line)),
   })
     .catch(async (err) => {

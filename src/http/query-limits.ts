@@ -18,6 +18,12 @@ export const QUERY_LIMITS = {
    * four do not.
    */
   maxCost: 10_000_000,
+  /**
+   * Worst-case objects from which a query is a whole-network read, run a few at a time (see
+   * heavy-queries.ts): the network map is 60,000 to 9.2 M, a commune lookup, a body's composition
+   * or a conventions dashboard 500 to 1,100.
+   */
+  heavyCost: 10_000,
 };
 
 const tooComplex = (message: string) => new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
@@ -88,8 +94,9 @@ export function documentLimitsRule(context: ValidationContext): ASTVisitor {
   };
 }
 
-/** Throws QUERY_TOO_COMPLEX when the operation, with these variables, would return too many objects. */
-export function assertAffordable(doc: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
+/** Throws QUERY_TOO_COMPLEX when the operation, with these variables, would return too many objects; else returns that worst case. */
+export function assertAffordable(doc: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
   const { cost } = measure(operation.selectionSet, fragmentsOf(doc), variables, new Set());
   if (cost > QUERY_LIMITS.maxCost) throw tooComplex(`Query too costly: about ${cost} objects (at most ${QUERY_LIMITS.maxCost}); ask for smaller pages`);
+  return cost;
 }

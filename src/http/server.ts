@@ -8,6 +8,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { GraphQLSchema } from 'graphql';
 import { createContext, RequestContext } from '../graphql/context';
+import { HeavyQueryGate } from './heavy-queries';
 import { assertAffordable, documentLimitsRule, QUERY_LIMITS } from './query-limits';
 import { formatError } from '../graphql/format-error';
 import { Caller, ANONYMOUS } from '../modules/access/caller';
@@ -98,6 +99,8 @@ function wsCaller(params: Record<string, unknown> | undefined, tokens: TokenServ
 export interface RunningServer {
   server: Server;
   url: string;
+  /** The gate of whole-network queries, when they are limited. */
+  heavyQueries?: HeavyQueryGate;
   stop(): Promise<void>;
 }
 
@@ -119,6 +122,8 @@ export interface ServerOptions {
    * bytes. Default: no cache.
    */
   responseCacheBytes?: number;
+  /** Whole-network queries run this many at a time, at most `maxWaiting` waiting (see heavy-queries.ts). Default: no limit. */
+  heavyQueries?: { slots: number; maxWaiting: number };
   /** Where to write one structured line per request (request id, method, path, status, duration); none when unset. */
   log?: (line: Record<string, unknown>) => void;
 }
@@ -144,6 +149,9 @@ export async function startHttpServer(
   // The answers a request may leave in the cache, by request id: set for queries that ran without errors.
   // (Apollo hands plugins a shallow copy of the context, so the request id is what both sides share.)
   const cacheable = new Map<string, { operationName: string | null }>();
+  const heavyGate = options.heavyQueries?.slots ? new HeavyQueryGate(options.heavyQueries.slots, options.heavyQueries.maxWaiting) : undefined;
+  // The slots held by whole-network queries, by request id: given back once the answer is computed.
+  const heavySlots = new Map<string, () => void>();
   const apollo = new ApolloServer<RequestContext>({
     schema,
     // No cache-control hints are used: without this, Apollo wraps every field resolver to compute them.
@@ -151,8 +159,10 @@ export async function startHttpServer(
       // Cost depends on the page sizes, which may come in variables: checked per request, before execution.
       async requestDidStart() {
         return {
-          async didResolveOperation({ document, operation, request }) {
-            if (operation) assertAffordable(document, operation, request.variables ?? {});
+          async didResolveOperation({ document, operation, request, contextValue }) {
+            if (!operation) return;
+            const cost = assertAffordable(document, operation, request.variables ?? {});
+            if (heavyGate && cost >= QUERY_LIMITS.heavyCost && operation.operation === 'query') heavySlots.set(contextValue.requestId, await heavyGate.enter());
           },
           async willSendResponse({ operation, operationName, contextValue, response, errors }) {
             if (!cache) return;
@@ -260,6 +270,8 @@ export async function startHttpServer(
       })).finally(() => {
         stored = cacheable.get(requestId);
         cacheable.delete(requestId);
+        heavySlots.get(requestId)?.();
+        heavySlots.delete(requestId);
       });
       res.statusCode = response.status ?? 200;
       for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -312,6 +324,7 @@ export async function startHttpServer(
   const { port } = server.address() as AddressInfo;
   return {
     server,
+    heavyQueries: heavyGate,
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/graphql`,
     async stop() {
       await ws.dispose();

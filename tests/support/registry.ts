@@ -8,6 +8,7 @@ import { createTestDatabase, DatabaseKind, TestDatabase } from './databases';
 import { AccessRole } from '../../src/modules/access/caller';
 import { TokenService } from '../../src/modules/access/token.service';
 import { createEventBus } from '../../src/modules/events/event-bus';
+import { HEAVY_QUERIES_WAITING, HeavyQueryGate } from '../../src/http/heavy-queries';
 
 /** The HMAC key of the tokens minted in tests (production reads TOKEN_SECRET). */
 export const TEST_TOKEN_SECRET = 'test-secret-of-at-least-thirty-two-characters';
@@ -31,20 +32,30 @@ export interface TestRegistry {
   tokens: TokenService;
   /** Runs `fn` and returns the SQL statements the database received meanwhile. */
   countSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
+  /** The gate of whole-network queries (see src/http/heavy-queries.ts), when they are limited. */
+  heavyQueries?: HeavyQueryGate;
   stop(): Promise<void>;
 }
 
-export async function startRegistry(kind: DatabaseKind, bundle: SeedBundle, serverOptions: Pick<ServerOptions, 'mode' | 'introspection' | 'explorer' | 'metrics' | 'responseCacheBytes'> = {}): Promise<TestRegistry> {
+export async function startRegistry(
+  kind: DatabaseKind, bundle: SeedBundle,
+  serverOptions: Pick<ServerOptions, 'mode' | 'introspection' | 'explorer' | 'metrics' | 'responseCacheBytes' | 'heavyQueries'> = {},
+): Promise<TestRegistry> {
   const db: TestDatabase = await createTestDatabase(kind);
   const { orm } = await openDatabase(db.settings, () => bundle);
   const bus = await createEventBus();
-  const server: RunningServer = await startHttpServer(orm, await buildRegistrySchema(bus.pubSub), { port: 0, host: '127.0.0.1', tokenSecret: TEST_TOKEN_SECRET, events: bus.pubSub, ...serverOptions });
+  const server: RunningServer = await startHttpServer(orm, await buildRegistrySchema(bus.pubSub), {
+    port: 0, host: '127.0.0.1', tokenSecret: TEST_TOKEN_SECRET, events: bus.pubSub,
+    heavyQueries: { slots: db.settings.heavyQuerySlots, maxWaiting: HEAVY_QUERIES_WAITING }, // as deployed by default
+    ...serverOptions,
+  });
   const knex = (orm.em as EntityManager).getKnex();
   const tokens = new TokenService(knex, TEST_TOKEN_SECRET);
   return {
     kind,
     orm,
     url: server.url,
+    heavyQueries: server.heavyQueries,
     tokens,
     mintToken: (role, organizationId) => tokens.mint({ role, organizationId, label: `test ${role}` }),
     async query(query, variables, token) {
