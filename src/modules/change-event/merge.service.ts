@@ -29,7 +29,8 @@ export class MergeService {
     const intoId = decodeId(input.intoId, Organization.typename, 'input.intoId');
     const { result, userErrors } = await runMutation(this.ctx, async (trx) => {
       await assertCanWrite(trx, this.ctx, [absorbedId, intoId], 'both Missions Locales');
-      const [absorbed, into] = await Promise.all([absorbedId, intoId].map((id) => trx('organization').where('id', id).first()));
+      const absorbed = await trx('organization').where('id', absorbedId).first();
+      const into = await trx('organization').where('id', intoId).first();
       if (!absorbed) throw new NotFoundError('Organization', input.absorbedId);
       if (!into) throw new NotFoundError('Organization', input.intoId);
       this.check(input, absorbed, into);

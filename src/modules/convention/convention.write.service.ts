@@ -32,12 +32,11 @@ function assertCanWriteConvention(ctx: RequestContext, partyIds: number[]): void
 async function draftOf(trx: Knex, id: number): Promise<{ row: Record<string, unknown>; draft: ConventionDraft }> {
   const row = await trx('convention').where('id', id).first();
   if (!row) throw new NotFoundError('Convention', String(id));
-  const [parties, history, funding, national] = await Promise.all([
-    trx('convention_party').where('convention_id', id).orderBy('id'),
-    trx('convention_status_change').where('convention_id', id).orderBy(['date', 'id']),
-    trx('funding_line').where('convention_id', id).select('amount_cents'),
-    row.national_convention_id ? trx('convention').where('id', row.national_convention_id).select('kind').first() : null,
-  ]);
+  // One after the other: a transaction is one connection, which runs one statement at a time.
+  const parties = await trx('convention_party').where('convention_id', id).orderBy('id');
+  const history = await trx('convention_status_change').where('convention_id', id).orderBy(['date', 'id']);
+  const funding = await trx('funding_line').where('convention_id', id).select('amount_cents');
+  const national = row.national_convention_id ? await trx('convention').where('id', row.national_convention_id).select('kind').first() : null;
   return {
     row,
     draft: {

@@ -1,12 +1,14 @@
 import type { Knex } from '@mikro-orm/knex';
 import { GovernanceSnapshot, RuleMandate, RuleRole } from './governance.rules';
 
-/** Reads what the rules need on one date, in four SQL statements whatever the network's size. */
+/**
+ * Reads what the rules need on one date, in four SQL statements whatever the network's size, one after
+ * the other: inside a mutation `knex` is its transaction, one connection that runs one statement at a time.
+ */
 export async function loadGovernanceSnapshot(knex: Knex, asOf: string): Promise<GovernanceSnapshot> {
   const active = (q: Knex.QueryBuilder, start: string, end: string) =>
     q.where((w) => w.whereNull(start).orWhere(start, '<=', asOf)).where((w) => w.whereNull(end).orWhere(end, '>', asOf));
-  const [mandates, roles, orgs, regions] = await Promise.all([
-    active(knex('mandate as m')
+  const mandates = await active(knex('mandate as m')
       .join('post as p', 'p.id', 'm.post_id')
       .join('body_term as t', 't.id', 'm.term_id')
       .join('governing_body as b', 'b.id', 't.body_id')
@@ -16,11 +18,10 @@ export async function loadGovernanceSnapshot(knex: Knex, asOf: string): Promise<
       .select('m.id', 'm.post_id', 'p.kind as post_kind', 'p.seats', 'b.id as body_id', 'b.kind as body_kind',
         'b.organization_id', 'o.kind as organization_kind', 't.start_date as term_start', 't.end_date as term_end',
         'm.person_id', 'm.holder_organization_id', 'c.number as college_number', 'm.role', 'm.start_date', 'm.end_date')
-      .orderBy('m.id'),
-    active(knex('person_public_role'), 'start_date', 'end_date').select('person_id', 'kind', 'organization_id'),
-    knex('organization').select('id', 'kind', 'region_code'),
-    active(knex('organization_region'), 'start_date', 'end_date').select('organization_id', 'region_code'),
-  ]);
+      .orderBy('m.id');
+  const roles = await active(knex('person_public_role'), 'start_date', 'end_date').select('person_id', 'kind', 'organization_id');
+  const orgs = await knex('organization').select('id', 'kind', 'region_code');
+  const regions = await active(knex('organization_region'), 'start_date', 'end_date').select('organization_id', 'region_code');
   const armlRegions = new Map<number, string[]>();
   for (const r of regions as { organization_id: number; region_code: string }[]) {
     const id = Number(r.organization_id);
