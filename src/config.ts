@@ -26,6 +26,11 @@ export interface Settings {
   responseCacheBytes: number;
   /** Whole-network queries computed at once (HEAVY_QUERY_SLOTS, default 1; 0: no limit). */
   heavyQuerySlots: number;
+  /**
+   * How far V8 lets the heap grow past what a full collection kept, in percent (HEAP_GROWTH_PERCENT,
+   * default 50; 0: V8's own choice, which lets garbage reach several times the live data).
+   */
+  heapGrowthPercent: number;
 }
 
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -46,7 +51,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     explorer: env.EXPLORER ? env.EXPLORER === 'true' : env.NODE_ENV !== 'production',
     metrics: (env.METRICS ?? 'true') !== 'false',
     responseCacheBytes: megabytes(env.RESPONSE_CACHE_MB ?? '64'),
-    heavyQuerySlots: slots(env.HEAVY_QUERY_SLOTS ?? '1'),
+    heavyQuerySlots: wholeNumber(env.HEAVY_QUERY_SLOTS ?? '1', 'HEAVY_QUERY_SLOTS must be a whole number (0: whole-network queries are not limited)'),
+    heapGrowthPercent: wholeNumber(env.HEAP_GROWTH_PERCENT ?? '50', "HEAP_GROWTH_PERCENT must be a whole number of percent (0: V8's own choice)"),
   };
 }
 
@@ -56,9 +62,9 @@ function megabytes(value: string): number {
   return Math.round(n * 1024 * 1024);
 }
 
-function slots(value: string): number {
+function wholeNumber(value: string, message: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new Error('HEAVY_QUERY_SLOTS must be a whole number (0: whole-network queries are not limited)');
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 1000) throw new Error(message);
   return n;
 }
 
