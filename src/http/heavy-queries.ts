@@ -4,8 +4,8 @@ import { GraphQLError } from 'graphql';
 export const HEAVY_QUERIES_WAITING = 64;
 
 /**
- * Whole-network reads (the network map costs about 140,000 objects in the worst case, the map with
- * every board 9.2 million) take tens to hundreds of milliseconds of CPU and hold their whole answer
+ * Whole-network reads (the network map costs 60,000 to 140,000 objects in the worst case, depending
+ * on its fields; with every board, 9.2 million) take tens to hundreds of milliseconds of CPU and hold their whole answer
  * in memory while they run. On one event loop, running several at once gives none of them more CPU,
  * only more memory (each waits for the others' slices): so they run `slots` at a time, in arrival
  * order. Cheaper queries never wait. At most `maxWaiting` wait; beyond that a heavy query is refused
