@@ -22,7 +22,7 @@ export type { SeedBundle };
 export async function seedRegistry(orm: MikroORM, { network, governance, conventions }: SeedBundle) {
   const knex = (orm.em as EntityManager).getKnex();
   const coverable = new Set(network.organizations.flatMap((o) => (o.kind === 'ARML' && !o.dissolvedOn ? o.regions ?? [] : []).map((r) => r.regionCode)));
-  return knex.transaction(async (trx) => {
+  const loaded = await knex.transaction(async (trx) => {
     const geo = await loadGeography(trx, coverable);
     const { idOf, ...net } = await loadNetwork(trx, network);
     const orgId = (key: string) => {
@@ -39,4 +39,8 @@ export async function seedRegistry(orm: MikroORM, { network, governance, convent
     }
     return { ...geo, ...net, ...gov, ...conv };
   });
+  // PostgreSQL plans from table statistics, which a bulk load leaves empty until autovacuum gets to
+  // them: a commune lookup's coverage statement took 8 ms in sequential scans instead of 0.1 ms.
+  if (knex.client.config.client === 'postgresql' || knex.client.dialect === 'postgresql') await knex.raw('analyze');
+  return loaded;
 }

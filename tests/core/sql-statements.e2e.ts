@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/knex';
 import { databaseKinds } from '../support/databases';
 import { bundle } from '../support/bundled';
 import { startRegistry } from '../support/registry';
@@ -35,6 +36,20 @@ describe.each(databaseKinds())('SQL statements of the full-network query and the
         expect(communes.map((c: any) => c.code)).toEqual(['75056', '75111']);
         expect(communes.every((c: any) => c.missionsLocales.length > 0 && c.departement.code === '75' && c.postalCodes.includes('75011'))).toBe(true);
         lookups.push(lookup.statements.length);
+        if (kind === 'postgresql') {
+          // Statistics gathered after seeding: the coverage statement reads through the indexes, not whole tables.
+          const coverage = lookup.statements.find((sql) => sql.includes('commune_coverage'))!;
+          const knex = (registry.orm.em as EntityManager).getKnex();
+          const [{ 'QUERY PLAN': [{ Plan: plan }] }] = (await knex.raw(`explain (format json) ${coverage.replace(/\$\d+/g, '?')}`, ['75056', '75111', '75056', '75111'])).rows;
+          const scans: string[] = [];
+          const walk = (node: { 'Node Type': string; 'Relation Name'?: string; Plans?: unknown[] }): void => {
+            if (node['Relation Name']) scans.push(`${node['Node Type']} on ${node['Relation Name']}`);
+            for (const child of node.Plans ?? []) walk(child as typeof node);
+          };
+          walk(plan);
+          expect(scans).toContain('Index Scan on organization');
+          expect(scans.filter((scan) => scan.startsWith('Seq Scan'))).toEqual([]);
+        }
         process.stdout.write(`commune lookup on ${kind}, ${scale}x network: ${lookup.statements.length} SQL statements\n`);
       } finally {
         await registry.stop();
