@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import { needsTotalFirst, Page, PageArgs, pageWindow } from '../graphql/pagination';
+import { Columns, selectRows } from './select-rows';
 
 /**
  * One page of a filtered list whatever its size: the page's rows (`columns`) in order with the
@@ -8,7 +9,7 @@ import { needsTotalFirst, Page, PageArgs, pageWindow } from '../graphql/paginati
  */
 export async function pageOfRows<R, T>(
   filtered: Knex.QueryBuilder,
-  columns: string[],
+  columns: Columns,
   order: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
   page: PageArgs,
   toItems: (rows: R[]) => T[] | Promise<T[]>,
@@ -16,8 +17,8 @@ export async function pageOfRows<R, T>(
   if (!needsTotalFirst(page)) {
     const { offset, limit } = pageWindow(page, Number.MAX_SAFE_INTEGER);
     if (limit > 0) {
-      const counted = (filtered as unknown as { client: Knex }).client.raw('count(*) over () as page_total');
-      const rows: (R & { page_total: number | string })[] = await order(filtered.clone().select(...columns, counted)).offset(offset).limit(limit);
+      const counted = (filtered as unknown as { client: Knex }).client.raw('count(*) over ()');
+      const rows = await selectRows<R & { page_total: number | string }>(order(filtered.clone()).offset(offset).limit(limit), { ...columns, page_total: counted });
       if (rows.length > 0 || offset === 0) {
         return { items: await toItems(rows), offset, totalCount: rows.length ? Number(rows[0].page_total) : 0 };
       }
@@ -27,7 +28,7 @@ export async function pageOfRows<R, T>(
   const totalCount = Number(n);
   const { offset, limit } = pageWindow(page, totalCount);
   if (limit === 0) return { items: [], offset, totalCount };
-  const rows: R[] = await order(filtered.clone().select(...columns)).offset(offset).limit(limit);
+  const rows = await selectRows<R>(order(filtered.clone()).offset(offset).limit(limit), columns);
   return { items: await toItems(rows), offset, totalCount };
 }
 
@@ -40,7 +41,7 @@ export function pageByKeys<K extends string | number, T>(
   load: (keys: K[]) => Promise<T[]>,
   keyOf: (item: T) => K,
 ): Promise<Page<T>> {
-  return pageOfRows(filtered, [`${keyColumn} as key`], order, page, async (rows: { key: K }[]) => {
+  return pageOfRows(filtered, { key: keyColumn }, order, page, async (rows: { key: K }[]) => {
     const keys = rows.map((r) => (typeof r.key === 'string' ? r.key : Number(r.key)) as K);
     const byKey = new Map((await load(keys)).map((item) => [keyOf(item), item]));
     return keys.map((k) => byKey.get(k)!);

@@ -1,4 +1,5 @@
 import { readOnlyRecord } from '../../db/read-only-record';
+import { columnsOf, selectRows } from '../../db/select-rows';
 import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
 import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { BodyTerm, College, GoverningBody, Mandate, Post } from './governance.entity';
@@ -14,6 +15,12 @@ interface MandateRow extends PersonRow {
   role: MandateRole; start_date: string; end_date: string | null; end_reason: MandateEndReason | null; legal_basis: string | null;
   corrected_by_id: number | null; provenance_status: ProvenanceStatus; provenance_source: string; version: number;
 }
+
+/** Every column of `mandate` (a test checks the list against the table). */
+export const MANDATE_COLUMNS = [
+  'id', 'post_id', 'term_id', 'person_id', 'holder_organization_id', 'college_id', 'on_behalf_of_id', 'role', 'start_date', 'end_date',
+  'end_reason', 'legal_basis', 'corrected_by_id', 'provenance_status', 'provenance_source', 'version',
+] as const satisfies readonly (keyof MandateRow)[];
 
 const ref = <T>(id: number | null): T | null => (id === null ? null : ({ id: Number(id) } as T));
 
@@ -44,6 +51,11 @@ interface BodyRow {
   secretariat_id: number | null; term_years: number | null; provenance_status: ProvenanceStatus; provenance_source: string; version: number;
 }
 
+/** Every column of `governing_body` (a test checks the list against the table). */
+export const BODY_COLUMNS = [
+  'id', 'organization_id', 'kind', 'name', 'description', 'meeting_frequency', 'secretariat_id', 'term_years', 'provenance_status', 'provenance_source', 'version',
+] as const satisfies readonly (keyof BodyRow)[];
+
 /** A governing body read for display (its organization and secretariat are references holding their id). */
 function readOnlyBody(r: BodyRow): GoverningBody {
   return readOnlyRecord(GoverningBody, {
@@ -65,7 +77,7 @@ export const governanceLoaders = {
   /** The bodies of some organizations, as read-only records (a network map reads every one); primes `bodyById`. */
   bodiesOfOrganization: (ctx: RequestContext) =>
     ctx.loaders.get('governance.bodiesOfOrganization', async (ids: readonly number[]) => {
-      const rows: BodyRow[] = await ctx.em.getKnex()('governing_body').whereIn('organization_id', [...ids]).orderBy('id');
+      const rows = await selectRows<BodyRow>(ctx.em.getKnex()('governing_body as b').whereIn('b.organization_id', [...ids]).orderBy('b.id'), columnsOf('b', BODY_COLUMNS));
       const bodies = rows.map(readOnlyBody);
       const bodyById = governanceLoaders.bodyById(ctx);
       for (const b of bodies) bodyById.prime(b.id, b);
@@ -108,11 +120,12 @@ export const governanceLoaders = {
    */
   mandatesOfBody: (ctx: RequestContext) =>
     ctx.loaders.get('governance.mandatesOfBody', async (ids: readonly number[]) => {
-      const rows: MandateRow[] = await ctx.em.getKnex()('mandate as m')
+      const rows = await selectRows<MandateRow>(ctx.em.getKnex()('mandate as m')
         .join('body_term as t', 't.id', 'm.term_id').join('post as p', 'p.id', 'm.post_id').leftJoin('person as pe', 'pe.id', 'm.person_id')
-        .whereIn('t.body_id', [...ids])
-        .select('m.*', 't.body_id', 'p.kind as post_kind', 'p.label as post_label', 'p.seats as post_seats', 'p.college_id as post_college_id',
-          'p.version as post_version', ...personColumns('pe'));
+        .whereIn('t.body_id', [...ids]), {
+        ...columnsOf('m', MANDATE_COLUMNS), body_id: 't.body_id',
+        ...columnsOf('p', ['kind', 'label', 'seats', 'college_id', 'version'], 'post_'), ...personColumns('pe'),
+      });
       // The posts and holders come with the mandates: the field resolvers find them without another statement.
       const postById = governanceLoaders.postById(ctx);
       const personById = personLoaders.byId(ctx);

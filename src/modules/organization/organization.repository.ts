@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { pageOfRows } from '../../db/paging';
+import { Columns, columnsOf, selectRows } from '../../db/select-rows';
 import type { Page, PageArgs } from '../../graphql/pagination';
 import { foldForSearch } from '../../shared/text';
 import { today } from '../../shared/dates';
@@ -19,6 +20,15 @@ export interface OrganizationRow {
   office_address: string | null; website: string | null; provenance_status: ProvenanceStatus; provenance_source: string; version: number;
 }
 
+/** Every column of `organization` (a test checks the list against the table). */
+export const ORGANIZATION_COLUMNS = [
+  'id', 'kind', 'partner_category', 'name', 'search_name', 'short_name', 'description', 'legal_form', 'founded_on', 'dissolved_on',
+  'departement_code', 'region_code', 'office_phone', 'office_email', 'office_address', 'website', 'provenance_status', 'provenance_source', 'version',
+] as const satisfies readonly (keyof OrganizationRow)[];
+
+/** The columns of an `OrganizationRow`, from the `organization` table aliased `alias`. */
+export const organizationColumns = (alias: string): Columns => columnsOf(alias, ORGANIZATION_COLUMNS);
+
 /** An organization read for display (see `readOnlyRecord`). */
 export function readOnlyOrganization(r: OrganizationRow): Organization {
   return readOnlyRecord(Organization, {
@@ -35,7 +45,7 @@ export class OrganizationRepository {
 
   /** Organizations by id, as read-only records (see `readOnlyRecord`). */
   async findByIds(ids: readonly number[]): Promise<Organization[]> {
-    const rows: OrganizationRow[] = await this.em.getKnex()('organization').whereIn('id', [...ids]);
+    const rows = await selectRows<OrganizationRow>(this.em.getKnex()('organization as o').whereIn('o.id', [...ids]), organizationColumns('o'));
     return rows.map(readOnlyOrganization);
   }
 
@@ -55,10 +65,9 @@ export class OrganizationRepository {
 
   /** Every link (current and ended) where one of `ids` is the parent, each with its member organization (read-only), in one joined statement. */
   async membersOf(ids: readonly number[]): Promise<{ parentId: number; member: Organization; startDate: string; endDate: string | null }[]> {
-    const rows: (OrganizationRow & { link_parent_id: number; link_start_date: string; link_end_date: string | null })[] = await this.em.getKnex()('organization_link as l')
-      .join('organization as o', 'o.id', 'l.member_id')
-      .whereIn('l.parent_id', [...ids])
-      .select('o.*', 'l.parent_id as link_parent_id', 'l.start_date as link_start_date', 'l.end_date as link_end_date');
+    const rows = await selectRows<OrganizationRow & { link_parent_id: number; link_start_date: string; link_end_date: string | null }>(
+      this.em.getKnex()('organization_link as l').join('organization as o', 'o.id', 'l.member_id').whereIn('l.parent_id', [...ids]),
+      { ...organizationColumns('o'), link_parent_id: 'l.parent_id', link_start_date: 'l.start_date', link_end_date: 'l.end_date' });
     const organizations = new Map<number, Organization>();
     return rows.map((r) => {
       let member = organizations.get(Number(r.id));
@@ -94,7 +103,7 @@ export class OrganizationRepository {
 
   /** One page of the filtered, ordered list (read-only records), and the size of the whole list. */
   findPage(filter: OrganizationFilter, order: OrganizationOrder | undefined, page: PageArgs): Promise<Page<Organization>> {
-    return pageOfRows(this.filtered(filter), ['o.*'], (q) => this.ordered(q, order), page, (rows: OrganizationRow[]) => rows.map(readOnlyOrganization));
+    return pageOfRows(this.filtered(filter), organizationColumns('o'), (q) => this.ordered(q, order), page, (rows: OrganizationRow[]) => rows.map(readOnlyOrganization));
   }
 
   private filtered(filter: OrganizationFilter): Knex.QueryBuilder {

@@ -1,4 +1,5 @@
 import { readOnlyRecord } from '../../db/read-only-record';
+import { Columns, columnsOf } from '../../db/select-rows';
 import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
 import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { Person, PublicRole } from './person.entity';
@@ -9,11 +10,11 @@ export interface PersonRow {
   person_provenance_status: ProvenanceStatus; person_provenance_source: string; person_version: number;
 }
 
-/** The columns of `person` (aliased `alias`) to select next to another table's for `readOnlyPerson`. */
-export const personColumns = (alias: string) => [
-  `${alias}.given_name as person_given_name`, `${alias}.family_name as person_family_name`, `${alias}.search_name as person_search_name`,
-  `${alias}.provenance_status as person_provenance_status`, `${alias}.provenance_source as person_provenance_source`, `${alias}.version as person_version`,
-];
+/** Every column of `person` but its id (a test checks the list against the table). */
+export const PERSON_COLUMNS = ['given_name', 'family_name', 'search_name', 'provenance_status', 'provenance_source', 'version'] as const;
+
+/** The columns of `person` (aliased `alias`) to select next to another table's (holding `person_id`) for `readOnlyPerson`. */
+export const personColumns = (alias: string): Columns => columnsOf(alias, PERSON_COLUMNS, 'person_');
 
 /** A person read for display (see `readOnlyRecord`). */
 export function readOnlyPerson(r: PersonRow): Person {

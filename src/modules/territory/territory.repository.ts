@@ -1,11 +1,12 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { pageOfRows } from '../../db/paging';
+import { columnsOf, selectRows } from '../../db/select-rows';
 import type { Page, PageArgs } from '../../graphql/pagination';
 import { foldForSearch } from '../../shared/text';
 import { readOnlyRecord } from '../../db/read-only-record';
 import { Commune, CommuneKind, Departement, Region } from './territory.entity';
 import type { Organization } from '../organization/organization.entity';
-import { OrganizationRow, readOnlyOrganization } from '../organization/organization.repository';
+import { organizationColumns, OrganizationRow, readOnlyOrganization } from '../organization/organization.repository';
 
 export interface CoverageRow {
   organization_id: number;
@@ -19,6 +20,11 @@ interface CommuneRow {
   code: string; name: string; search_name: string; kind: CommuneKind; departement_code: string; region_code: string;
   parent_code: string | null; epci_code: string | null; population: number | null; coverable: boolean | number;
 }
+
+/** Every column of `commune` (a test checks the list against the table). */
+export const COMMUNE_COLUMNS = [
+  'code', 'name', 'search_name', 'kind', 'departement_code', 'region_code', 'parent_code', 'epci_code', 'population', 'coverable',
+] as const satisfies readonly (keyof CommuneRow)[];
 
 /** A commune read for display (see `readOnlyRecord`). */
 function readOnlyCommune(r: CommuneRow): Commune {
@@ -79,13 +85,13 @@ export class TerritoryRepository {
    * organization), in one joined statement; a commune split in arrondissements is covered through them.
    */
   async coverageOfCommunes(codes: readonly string[]): Promise<(CoverageRow & { key: string; organization: Organization })[]> {
-    const rows: (OrganizationRow & { cc_start_date: string; cc_end_date: string | null; commune_code: string; parent: string; own: string })[] =
-      await this.knex('commune_coverage as cc')
+    const rows = await selectRows<OrganizationRow & { cc_start_date: string; cc_end_date: string | null; commune_code: string; parent: string; own: string }>(
+      this.knex('commune_coverage as cc')
         .join('commune as c', 'c.code', 'cc.commune_code')
         .join('organization as o', 'o.id', 'cc.organization_id')
-        .select('o.*', 'cc.commune_code', 'cc.start_date as cc_start_date', 'cc.end_date as cc_end_date',
-          this.knex.raw('coalesce(c.parent_code, c.code) as parent'), 'c.code as own')
-        .where((w) => w.whereIn('c.code', [...codes]).orWhereIn('c.parent_code', [...codes]));
+        .where((w) => w.whereIn('c.code', [...codes]).orWhereIn('c.parent_code', [...codes])),
+      { ...organizationColumns('o'), commune_code: 'cc.commune_code', cc_start_date: 'cc.start_date', cc_end_date: 'cc.end_date',
+        parent: this.knex.raw('coalesce(c.parent_code, c.code)'), own: 'c.code' });
     const organizations = new Map<number, Organization>();
     return rows.flatMap((r) => {
       let organization = organizations.get(Number(r.id));
@@ -132,6 +138,6 @@ export class TerritoryRepository {
     if (criteria.regionCode) q.where('c.region_code', criteria.regionCode);
     if (criteria.parentCode) q.where('c.parent_code', criteria.parentCode);
     for (const word of foldForSearch(criteria.search ?? '').split(' ').filter(Boolean)) q.where('c.search_name', 'like', `%${word}%`);
-    return pageOfRows(q, ['c.*'], (x) => x.orderBy('c.code'), page, (rows: CommuneRow[]) => rows.map(readOnlyCommune));
+    return pageOfRows(q, columnsOf('c', COMMUNE_COLUMNS), (x) => x.orderBy('c.code'), page, (rows: CommuneRow[]) => rows.map(readOnlyCommune));
   }
 }

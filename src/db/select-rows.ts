@@ -1,0 +1,34 @@
+import type { Knex } from '@mikro-orm/knex';
+
+/** The columns of a select: each output name with what it reads, a column reference (`o.name`) or an SQL expression. */
+export type Columns = Readonly<Record<string, string | Knex.Raw>>;
+
+/** The columns `names` of the table aliased `alias`, each under `prefix` followed by its own name. */
+export function columnsOf(alias: string, names: readonly string[], prefix = ''): Columns {
+  return Object.fromEntries(names.map((n) => [prefix + n, `${alias}.${n}`]));
+}
+
+/**
+ * Runs `q` selecting `columns` and returns its rows as objects keyed by the columns' names, as a plain
+ * select would. On SQLite each row comes back as one JSON array: the sqlite3 driver hands every value
+ * over to JavaScript separately, at about 0.7 µs each (a network map's 4,385 mandates × 28 columns:
+ * 110 CPU ms as objects, 36 ms as JSON arrays parsed here). SQLite's JSON keeps integers and texts as
+ * they are; REAL columns would keep 15 significant digits, so reads of them do not go through here.
+ */
+export async function selectRows<R>(q: Knex.QueryBuilder, columns: Columns): Promise<R[]> {
+  const knex = (q as unknown as { client: Knex.Client }).client;
+  const entries = Object.entries(columns);
+  if (knex.dialect !== 'sqlite3') {
+    const rows: unknown[] = await q.select(entries.map(([name, e]) => (typeof e === 'string' ? `${e} as ${name}` : knex.raw('? as ??', [e, name]))));
+    return rows as R[];
+  }
+  const values = entries.map(([, e]) => (typeof e === 'string' ? knex.raw('??', [e]) : e));
+  const rows: { r: string }[] = await q.select(knex.raw(`json_array(${values.map(() => '?').join(', ')}) as r`, values));
+  const names = entries.map(([name]) => name);
+  return rows.map(({ r }) => {
+    const values: unknown[] = JSON.parse(r);
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) row[names[i]] = values[i];
+    return row as R;
+  });
+}
