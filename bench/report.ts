@@ -170,7 +170,7 @@ export function writeReport(run: BenchRun, root: string): void {
     'The service is measured twice: computing every answer (`RESPONSE_CACHE_MB=0`, the cost of the GraphQL, ORM and SQL layers; every other column), '
       + 'and as deployed by default, where the answers of anonymous queries are kept until the data changes (`src/http/response-cache.ts`; '
       + 'the bench sends anonymous queries, so after the first round a repeated body is served from memory after one SQL statement that reads the data generation). '
-      + 'Both run with the default `HEAVY_QUERY_SLOTS=1`: the 4 clients of W3 and W4 have their maps computed one at a time (`src/http/heavy-queries.ts`).',
+      + `Both run with \`NODE_ENV=${process.env.NODE_ENV || 'production'}\` and the default \`HEAVY_QUERY_SLOTS=1\`: the 4 clients of W3 and W4 have their maps computed one at a time (\`src/http/heavy-queries.ts\`).`,
     '',
     table(['config', 'workload', 'throughput (closed), baseline ÷ service', 'same, service with response cache', 'p50 (open)', 'p99 (open)', 'CPU ms/req (server + DB)', 'SQL/req', 'peak RSS'], ratioRows(run)),
     '',

@@ -195,6 +195,9 @@ async function runConfig(config: Config): Promise<ConfigResult> {
     log(`[${label}] seeded ${report.missionsLocales} Missions Locales (scale ${report.scale}) in ${report.seedMs} ms${report.fallbackReason ? ` — ${report.fallbackReason}` : ''}`);
     return report;
   };
+  // The service runs as deployed: NODE_ENV=production, unless the caller's environment says otherwise
+  // (graphql-js checks every type test in development; introspection and the explorer are off).
+  const env = { ...db.env, NODE_ENV: process.env.NODE_ENV || 'production' };
   try {
     let seed: SeedReport | undefined;
     let service: ServerProcess;
@@ -202,18 +205,18 @@ async function runConfig(config: Config): Promise<ConfigResult> {
     let restart: number | undefined;
     if (config.scale === 1) {
       // The service creates, migrates and seeds the fresh database itself: a true first start.
-      const first = await startServer(mainJs, { ...db.env, SEED_ON_START: 'true' }, ready);
+      const first = await startServer(mainJs, { ...env, SEED_ON_START: 'true' }, ready);
       firstStart = first.readyMs;
       await first.stop();
-      service = await startServer(mainJs, { ...db.env, SEED_ON_START: 'false', RESPONSE_CACHE_MB: '0' }, ready);
+      service = await startServer(mainJs, { ...env, SEED_ON_START: 'false', RESPONSE_CACHE_MB: '0' }, ready);
       restart = service.readyMs;
     } else {
       seed = await seedWith(config.scale);
-      service = await startServer(mainJs, { ...db.env, SEED_ON_START: 'false', RESPONSE_CACHE_MB: '0' }, ready);
+      service = await startServer(mainJs, { ...env, SEED_ON_START: 'false', RESPONSE_CACHE_MB: '0' }, ready);
       firstStart = service.readyMs;
     }
     servers.push(service);
-    const cachedService = await startServer(mainJs, { ...db.env, SEED_ON_START: 'false', RESPONSE_CACHE_MB: '64' }, ready);
+    const cachedService = await startServer(mainJs, { ...env, SEED_ON_START: 'false', RESPONSE_CACHE_MB: '64' }, ready);
     servers.push(cachedService);
     await db.analyze();
     log(`[${label}] registry ready in ${firstStart} ms${restart ? ` (restart on the seeded database: ${restart} ms)` : ''}`);

@@ -8,6 +8,7 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { GraphQLSchema } from 'graphql';
 import { createContext, RequestContext } from '../graphql/context';
+import { compiledExecution, ExecutionCounts } from '../graphql/compiled-execution';
 import { HeavyQueryGate } from './heavy-queries';
 import { assertAffordable, documentLimitsRule, QUERY_LIMITS } from './query-limits';
 import { formatError } from '../graphql/format-error';
@@ -101,6 +102,8 @@ export interface RunningServer {
   url: string;
   /** The gate of whole-network queries, when they are limited. */
   heavyQueries?: HeavyQueryGate;
+  /** Operations run compiled and through graphql-js so far (see compiled-execution.ts). */
+  executions: ExecutionCounts;
   stop(): Promise<void>;
 }
 
@@ -152,8 +155,9 @@ export async function startHttpServer(
   const heavyGate = options.heavyQueries?.slots ? new HeavyQueryGate(options.heavyQueries.slots, options.heavyQueries.maxWaiting) : undefined;
   // The slots held by whole-network queries, by request id: given back once the answer is computed.
   const heavySlots = new Map<string, () => void>();
+  const executions: ExecutionCounts = { compiled: 0, graphqlJs: 0 };
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: compiledExecution(schema, executions),
     // No cache-control hints are used: without this, Apollo wraps every field resolver to compute them.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...(metrics ? [metrics.plugin()] : []), {
       // Cost depends on the page sizes, which may come in variables: checked per request, before execution.
@@ -325,6 +329,7 @@ export async function startHttpServer(
   return {
     server,
     heavyQueries: heavyGate,
+    executions,
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/graphql`,
     async stop() {
       await ws.dispose();

@@ -9,6 +9,7 @@ import { AccessRole } from '../../src/modules/access/caller';
 import { TokenService } from '../../src/modules/access/token.service';
 import { createEventBus } from '../../src/modules/events/event-bus';
 import { HEAVY_QUERIES_WAITING, HeavyQueryGate } from '../../src/http/heavy-queries';
+import type { ExecutionCounts } from '../../src/graphql/compiled-execution';
 
 /** The HMAC key of the tokens minted in tests (production reads TOKEN_SECRET). */
 export const TEST_TOKEN_SECRET = 'test-secret-of-at-least-thirty-two-characters';
@@ -34,6 +35,8 @@ export interface TestRegistry {
   countSql<T>(fn: () => Promise<T>): Promise<{ result: T; statements: string[] }>;
   /** The gate of whole-network queries (see src/http/heavy-queries.ts), when they are limited. */
   heavyQueries?: HeavyQueryGate;
+  /** Operations the server ran compiled and through graphql-js so far. */
+  executions: ExecutionCounts;
   stop(): Promise<void>;
 }
 
@@ -56,6 +59,7 @@ export async function startRegistry(
     orm,
     url: server.url,
     heavyQueries: server.heavyQueries,
+    executions: server.executions,
     tokens,
     mintToken: (role, organizationId) => tokens.mint({ role, organizationId, label: `test ${role}` }),
     async query(query, variables, token) {
