@@ -24,11 +24,20 @@ export async function selectRows<R>(q: Knex.QueryBuilder, columns: Columns): Pro
   }
   const values = entries.map(([, e]) => (typeof e === 'string' ? knex.raw('??', [e]) : e));
   const rows: { r: string }[] = await q.select(knex.raw(`json_array(${values.map(() => '?').join(', ')}) as r`, values));
-  const names = entries.map(([name]) => name);
-  return rows.map(({ r }) => {
-    const values: unknown[] = JSON.parse(r);
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) row[names[i]] = values[i];
-    return row as R;
-  });
+  const toRow = rowMaker(entries.map(([name]) => name));
+  return rows.map(({ r }) => toRow(JSON.parse(r)));
+}
+
+const rowMakers = new Map<string, (values: unknown[]) => any>();
+
+/** A function building a row object of a fixed shape from an array of values (one per column list, made once). */
+function rowMaker(names: string[]): (values: unknown[]) => any {
+  const key = names.join(',');
+  let make = rowMakers.get(key);
+  if (!make) {
+    // The names are the select's own column aliases, quoted as JSON strings in the generated literal.
+    make = new Function('v', `return { ${names.map((n, i) => `${JSON.stringify(n)}: v[${i}]`).join(', ')} };`) as (values: unknown[]) => any;
+    rowMakers.set(key, make);
+  }
+  return make;
 }
