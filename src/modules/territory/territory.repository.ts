@@ -109,20 +109,18 @@ export class TerritoryRepository {
   }
 
   /**
-   * Communes covered by each Mission Locale on `asOf` (answered from an index alone). On SQLite, one
-   * count per id from a JSON list of them (4.7 CPU ms for the 437 of a network map, against 7.4 for
-   * one grouped count over an IN list of 437 parameters); PostgreSQL plans the grouped count well.
+   * Communes covered by each Mission Locale on `asOf`: one count per id, each answered from the
+   * covering index alone, the ids passed as one parameter (a JSON list on SQLite, an array on
+   * PostgreSQL). For the 437 of a network map: 4.7 CPU ms on SQLite and 7.5 ms on PostgreSQL, against
+   * 7.4 and 14 for one grouped count over an IN list of 437 parameters.
    */
   coverageCounts(ids: readonly number[], asOf: string): Promise<{ organization_id: number; communes: number }[]> {
-    if (this.knex.client.dialect === 'sqlite3') {
-      return this.knex.select('j.value as organization_id', this.knex.raw(
-        '(select count(*) from commune_coverage as cc where cc.organization_id = j.value and cc.start_date <= ? and (cc.end_date is null or cc.end_date > ?)) as communes',
-        [asOf, asOf])).from(this.knex.raw('json_each(?) as j', [JSON.stringify(ids)]));
-    }
-    return this.knex('commune_coverage as cc').whereIn('cc.organization_id', [...ids])
-      .where('cc.start_date', '<=', asOf).where((w) => w.whereNull('cc.end_date').orWhere('cc.end_date', '>', asOf))
-      .groupBy('cc.organization_id')
-      .select('cc.organization_id', this.knex.raw('count(*) as communes'));
+    const ofIds = this.knex.client.dialect === 'sqlite3'
+      ? this.knex.raw('json_each(?) as j', [JSON.stringify(ids)])
+      : this.knex.raw('unnest(?::int[]) as j(value)', [[...ids]]);
+    return this.knex.select('j.value as organization_id', this.knex.raw(
+      '(select count(*) from commune_coverage as cc where cc.organization_id = j.value and cc.start_date <= ? and (cc.end_date is null or cc.end_date > ?)) as communes',
+      [asOf, asOf])).from(ofIds);
   }
 
   /** Communes covered and population covered per region of the commune, on `asOf`. */
