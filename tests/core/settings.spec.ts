@@ -5,13 +5,13 @@ describe('settings', () => {
   it('default to one whole-network query at a time and a heap allowed 50 % above its live data', () => {
     const settings = loadSettings({});
     expect(settings.heavyQuerySlots).toBe(1);
-    expect(settings.heapGrowthPercent).toBe(50);
+    expect(settings.heapGrowthPercent).toBe(100);
     expect(settings.responseCacheBytes).toBe(64 * 1024 * 1024);
   });
 
   it('take 0 to turn the limits off, and other whole numbers as given', () => {
     expect(loadSettings({ HEAVY_QUERY_SLOTS: '0', HEAP_GROWTH_PERCENT: '0' })).toMatchObject({ heavyQuerySlots: 0, heapGrowthPercent: 0 });
-    expect(loadSettings({ HEAVY_QUERY_SLOTS: '2', HEAP_GROWTH_PERCENT: '100' })).toMatchObject({ heavyQuerySlots: 2, heapGrowthPercent: 100 });
+    expect(loadSettings({ HEAVY_QUERY_SLOTS: '2', HEAP_GROWTH_PERCENT: '50' })).toMatchObject({ heavyQuerySlots: 2, heapGrowthPercent: 50 });
   });
 
   it.each([
