@@ -10,6 +10,13 @@ const MAX_REMEMBERED = 1000;
 const validValues = new WeakMap<object, Set<string>>();
 
 /**
+ * Within one query, the arguments of a field come from the document and the variables only: once
+ * found valid at a field node, they are valid at every object that field is resolved on (a map asks
+ * 1,311 bodies for their composition with the same arguments). Keyed by the request's variables.
+ */
+const validAtNode = new WeakMap<object, WeakMap<object, Set<unknown>>>();
+
+/**
  * Validates arguments and inputs with class-validator, as type-graphql does, but in a read once
  * per distinct value: a list of 437 Missions Locales asking `communes { totalCount }` validates
  * its (identical) page arguments once, not 437 times. Validation depends on the value only (no
@@ -18,8 +25,17 @@ const validValues = new WeakMap<object, Set<string>>();
  * missing properties) and is not validated at all.
  */
 export function validateArgs(argValue: unknown, _type: unknown, resolverData: { info: GraphQLResolveInfo }): Promise<void> | undefined {
-  const remember = resolverData.info.operation.operation === 'query';
+  const { info } = resolverData;
+  const remember = info.operation.operation === 'query';
   if (argValue === null || typeof argValue !== 'object') return undefined;
+  let atNode: Set<unknown> | undefined;
+  if (remember) {
+    let byNode = validAtNode.get(info.variableValues);
+    if (!byNode) validAtNode.set(info.variableValues, byNode = new WeakMap());
+    atNode = byNode.get(info.fieldNodes[0]);
+    if (!atNode) byNode.set(info.fieldNodes[0], atNode = new Set());
+    if (atNode.has(argValue.constructor)) return undefined;
+  }
   const pending: { item: object; key: string; remembered: Set<string> }[] = [];
   for (const item of Array.isArray(argValue) ? argValue : [argValue]) {
     if (item === null || typeof item !== 'object' || Object.values(item).every((v) => v === undefined)) continue;
@@ -27,7 +43,11 @@ export function validateArgs(argValue: unknown, _type: unknown, resolverData: { 
     const remembered = validValues.get(item.constructor) ?? validValues.set(item.constructor, new Set()).get(item.constructor)!;
     if (!remember || !remembered.has(key)) pending.push({ item, key, remembered });
   }
-  return pending.length === 0 ? undefined : validate(pending, remember);
+  if (pending.length === 0) {
+    atNode?.add(argValue.constructor);
+    return undefined;
+  }
+  return validate(pending, remember).then(() => void atNode?.add(argValue.constructor));
 }
 
 async function validate(pending: { item: object; key: string; remembered: Set<string> }[], remember: boolean): Promise<void> {
