@@ -49,8 +49,13 @@ export function compiledExecution(schema: GraphQLSchema, counts: ExecutionCounts
     let state = operations.get(key);
     if (state === undefined) operations.set(key, compilable(schema, operation) ? 'once' : 'graphql-js');
     else if (state === 'once') {
-      const compiled = compileQuery(schema, document, operationName);
-      operations.set(key, state = isCompiledQuery(compiled) ? compiled : 'graphql-js');
+      let compiled: CompiledQuery | ExecutionResult | undefined;
+      try {
+        compiled = compileQuery(schema, document, operationName);
+      } catch {
+        compiled = undefined; // an operation graphql-jit cannot compile keeps running through graphql-js
+      }
+      operations.set(key, state = compiled && isCompiledQuery(compiled) ? compiled : 'graphql-js');
     }
     if (typeof state === 'object' && (operation.variableDefinitions ?? []).every((v) => v.variable.name.value in inputs)) {
       const variables = getVariableValues(schema, operation.variableDefinitions ?? [], inputs, { maxErrors: 50 });
