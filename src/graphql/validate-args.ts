@@ -1,6 +1,6 @@
 import { validateOrReject, ValidatorOptions } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ArgumentValidationError } from 'type-graphql';
+import { ArgumentValidationError, getMetadataStorage } from 'type-graphql';
 
 /** What type-graphql's default validation uses: an absent optional property is not checked. */
 const OPTIONS: ValidatorOptions = { skipMissingProperties: true, forbidUnknownValues: false };
@@ -12,9 +12,14 @@ const validValues = new WeakMap<object, Set<string>>();
 /**
  * Within one query, the arguments of a field come from the document and the variables only: once
  * found valid at a field node, they are valid at every object that field is resolved on (a map asks
- * 1,311 bodies for their composition with the same arguments). Keyed by the request's variables.
+ * 1,311 bodies for their composition with the same arguments). Keyed by the request's variables and
+ * the field node, for `@Args()` classes only: each is the whole of a field's arguments, where two
+ * `@Arg()` values of one input class on one field would be told apart by nothing but their value.
  */
 const validAtNode = new WeakMap<object, WeakMap<object, Set<unknown>>>();
+let argsClasses: Set<unknown> | undefined;
+const isArgsClass = (constructor: unknown) =>
+  (argsClasses ??= new Set(getMetadataStorage().argumentTypes.map((t) => t.target))).has(constructor);
 
 /**
  * Validates arguments and inputs with class-validator, as type-graphql does, but in a read once
@@ -29,7 +34,7 @@ export function validateArgs(argValue: unknown, _type: unknown, resolverData: { 
   const remember = info.operation.operation === 'query';
   if (argValue === null || typeof argValue !== 'object') return undefined;
   let atNode: Set<unknown> | undefined;
-  if (remember) {
+  if (remember && isArgsClass(argValue.constructor)) {
     let byNode = validAtNode.get(info.variableValues);
     if (!byNode) validAtNode.set(info.variableValues, byNode = new WeakMap());
     atNode = byNode.get(info.fieldNodes[0]);

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { PageArgs } from '../../src/graphql/pagination';
+import { CommuneFilter } from '../../src/modules/territory/territory.inputs';
 import { validateArgs } from '../../src/graphql/validate-args';
 
 // The function type-graphql calls for every argument of every resolver (patched: patches/type-graphql+2.0.0-rc.4.patch); not exported.
@@ -51,5 +52,10 @@ describe('argument validation', () => {
     const refusedAt = {};
     await expect(validateArgs(page({ first: 1002 }), PageArgs, at('query', refusedAt, variables))).rejects.toBeInstanceOf(ArgumentValidationError);
     await expect(validateArgs(page({ first: 1002 }), PageArgs, at('query', refusedAt, variables))).rejects.toBeInstanceOf(ArgumentValidationError);
+    // A single input object (@Arg) is told apart by its value only: another one at the same node is checked.
+    const filterAt = {};
+    const filter = (postalCode: string) => Object.assign(new CommuneFilter(), { postalCode });
+    await validateArgs(filter('35000'), CommuneFilter, at('query', filterAt, variables));
+    await expect(validateArgs(filter('3500'), CommuneFilter, at('query', filterAt, variables))).rejects.toBeInstanceOf(ArgumentValidationError);
   });
 });
