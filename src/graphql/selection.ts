@@ -14,8 +14,19 @@ export function selectedFields(info: GraphQLResolveInfo): Set<string> {
   return names;
 }
 
-/** True when a connection field needs its items, not just `totalCount`. */
+/**
+ * True when a connection field needs its items, not just `totalCount`. Answered once per field of
+ * a parsed document: the executors hand every item of a list the same `fieldNodes`, and a fragment
+ * spread in them can only name a fragment of that same document.
+ */
 export function needsItems(info: GraphQLResolveInfo): boolean {
-  const f = selectedFields(info);
-  return f.has('edges') || f.has('nodes') || f.has('pageInfo');
+  let needs = itemsNeeded.get(info.fieldNodes);
+  if (needs === undefined) {
+    const f = selectedFields(info);
+    needs = f.has('edges') || f.has('nodes') || f.has('pageInfo');
+    itemsNeeded.set(info.fieldNodes, needs);
+  }
+  return needs;
 }
+
+const itemsNeeded = new WeakMap<GraphQLResolveInfo['fieldNodes'], boolean>();
