@@ -4,7 +4,8 @@
  * but whose fields are plain own properties. The ORM puts change-tracking setters on entity prototypes
  * that, on the first write of each field of each instance, redefine the property and build the entity's
  * helper; a read-only record goes around them through a prototype of its own where every field it
- * sets is a plain writable slot. Never persist one: writes go through the write services.
+ * sets is a plain writable slot. The `fields` object itself becomes the record (callers pass a fresh
+ * literal). Never persist one: writes go through the write services.
  */
 const prototypes = new WeakMap<object, object>();
 const readOnlyPrototypes = new WeakSet<object>();
@@ -21,7 +22,8 @@ export function readOnlyRecord<T extends object>(entity: abstract new (...args: 
       Object.defineProperty(prototype, key, { value: undefined, writable: true, enumerable: false, configurable: true });
     }
   }
-  return Object.assign(Object.create(prototype) as T, fields);
+  // No copy: a network map with every board builds ~10,000 records, and copying them cost 14 % of its CPU.
+  return Object.setPrototypeOf(fields, prototype) as T;
 }
 
 /** Whether `value` is a complete read-only record (not a reference holding only an id): a resolver can return it as it is. */
