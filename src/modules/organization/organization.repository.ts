@@ -49,8 +49,11 @@ export class OrganizationRepository {
     return rows.map(readOnlyOrganization);
   }
 
-  findOneByKind(kind: OrganizationKind): Promise<Organization | null> {
-    return this.em.findOne(Organization, { kind, dissolvedOn: null }, { orderBy: { id: 'ASC' } });
+  /** The first organization of `kind` not dissolved (UNML), as a read-only record. */
+  async findOneByKind(kind: OrganizationKind): Promise<Organization | null> {
+    const q = this.em.getKnex()('organization as o').where('o.kind', kind).whereNull('o.dissolved_on').orderBy('o.id').limit(1);
+    const [row] = await selectRows<OrganizationRow>(q, organizationColumns('o'));
+    return row ? readOnlyOrganization(row) : null;
   }
 
   async findByIdentifier(scheme: IdentifierScheme, value: string): Promise<Organization | null> {
