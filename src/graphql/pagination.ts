@@ -82,18 +82,27 @@ export function needsTotalFirst(args: PageArgs): boolean {
   return args.last != null && args.before == null;
 }
 
-/** Shapes a page as a Relay connection. */
+/**
+ * Shapes a page as a Relay connection. Edges and page info are built when read: a map's 1,300
+ * compositions are asked for `nodes`, and a cursor per item would be made for nothing.
+ */
 export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
-  const edges = page.items.map((node, i) => ({ cursor: offsetToCursor(page.offset + i), node }));
+  const { items, offset, totalCount } = page;
+  let edges: ConnectionShape<T>['edges'] | undefined;
+  let pageInfo: PageInfo | undefined;
   return {
-    edges,
-    nodes: page.items,
-    totalCount: page.totalCount,
-    pageInfo: {
-      hasPreviousPage: page.offset > 0,
-      hasNextPage: page.offset + page.items.length < page.totalCount,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    get edges() {
+      return (edges ??= items.map((node, i) => ({ cursor: offsetToCursor(offset + i), node })));
+    },
+    nodes: items,
+    totalCount,
+    get pageInfo() {
+      return (pageInfo ??= {
+        hasPreviousPage: offset > 0,
+        hasNextPage: offset + items.length < totalCount,
+        startCursor: items.length ? offsetToCursor(offset) : null,
+        endCursor: items.length ? offsetToCursor(offset + items.length - 1) : null,
+      });
     },
   };
 }
