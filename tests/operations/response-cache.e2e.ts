@@ -34,6 +34,23 @@ describe.each(databaseKinds())('the response cache of anonymous queries on %s', 
     return { cache: res.headers.get('x-cache'), text: await res.text(), requestId: res.headers.get('x-request-id') };
   };
   const names = (text: string): string[] => JSON.parse(text).data.organizations.nodes.map((n: { name: string }) => n.name);
+  const snapshot = async (): Promise<string> =>
+    String((await r.orm.em.getConnection().execute('select pg_current_snapshot()::text as s'))[0].s);
+  /**
+   * Sends a query twice (`attempt` numbers the text, so one try's answer is never another's hit) and
+   * returns both answers. On PostgreSQL the cache's generation is the cluster's transaction snapshot,
+   * which the writes of the test suites running beside this one, in their own databases, also move:
+   * a second answer missed while the snapshot moved is right, so that pair is tried again (at most 5
+   * times). A miss while nothing moved is returned, and fails the test.
+   */
+  const twice = async (query: (attempt: number) => string, variables: Record<string, unknown> = {}) => {
+    for (let attempt = 1; ; attempt++) {
+      const before = kind === 'postgresql' ? await snapshot() : '';
+      const first = await post(query(attempt), variables);
+      const { result: second, statements } = await r.countSql(() => post(query(attempt), variables));
+      if (second.cache === 'hit' || kind !== 'postgresql' || attempt === 5 || (await snapshot()) === before) return { first, second, statements };
+    }
+  };
 
   beforeAll(async () => {
     r = await startRegistry(kind, { network: tinyNetwork() }, { responseCacheBytes: 8 * 1024 * 1024 });
@@ -42,9 +59,8 @@ describe.each(databaseKinds())('the response cache of anonymous queries on %s', 
   afterAll(async () => r?.stop());
 
   it('answers a repeated anonymous query from memory, with one SQL statement (the data generation)', async () => {
-    const first = await post(LIST);
+    const { first, second, statements } = await twice((attempt) => `${LIST} # ${attempt}`);
     expect(first.cache).toBe('miss');
-    const { result: second, statements } = await r.countSql(() => post(LIST));
     expect(second.cache).toBe('hit');
     expect(second.text).toBe(first.text);
     expect(second.requestId).not.toBe(first.requestId);
@@ -53,9 +69,8 @@ describe.each(databaseKinds())('the response cache of anonymous queries on %s', 
     expect(metrics).toMatch(/^registry_graphql_cached_answers_total\{operation="List"\} 1$/m);
     // Other variables, another answer.
     const fougeres = JSON.parse(first.text).data.organizations.nodes.find((n: { name: string }) => n.name === FOUGERES);
-    const one = 'query One($id: ID!) { organization(id: $id) { name } }';
-    expect((await post(one, { id: fougeres.id })).cache).toBe('miss');
-    expect((await post(one, { id: fougeres.id })).cache).toBe('hit');
+    const one = await twice((attempt) => `query One($id: ID!) { organization(id: $id) { name } } # ${attempt}`, { id: fougeres.id });
+    expect([one.first.cache, one.second.cache]).toEqual(['miss', 'hit']);
   });
 
   it('never keeps what a token holder reads, nor an answer with errors', async () => {
@@ -84,8 +99,7 @@ describe.each(databaseKinds())('the response cache of anonymous queries on %s', 
   });
 
   it('sees a write made by another process (an import, another instance) on the next query', async () => {
-    await post(LIST);
-    expect((await post(LIST)).cache).toBe('hit');
+    expect((await twice(() => LIST)).second.cache).toBe('hit');
     await writeElsewhere(r, `update organization set name = 'Mission Locale renommée ailleurs' where name = '${FOUGERES}'`);
     const after = await post(LIST);
     expect(after.cache).toBe('miss');
