@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { dirname, join } from 'node:path';
-import { GraphQLObjectType } from 'graphql';
+import { graphql, GraphQLObjectType } from 'graphql';
+import { Arg, buildSchema, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { buildRegistrySchema } from '../../src/graphql/schema';
 
 // type-graphql's per-call resolver helpers (patched: patches/type-graphql+2.0.0-rc.4.patch); not exported.
@@ -11,6 +12,50 @@ const { getParams } = require(join(dirname(require.resolve('type-graphql')), 're
  * function call per plain field, nor a sort and closures per resolver call (the patch), while
  * handing resolvers the same parameters in the same order.
  */
+@ObjectType({ description: 'A thing.' })
+class Thing {
+  @Field({ description: 'Its name.' })
+  name!: string;
+}
+
+const instances = new Set<unknown>();
+
+@Resolver(() => Thing)
+class ThingResolver {
+  @Query(() => [Thing], { description: 'Things, as plain objects.' })
+  things() {
+    return [{ name: 'a' }, { name: 'b' }];
+  }
+
+  @FieldResolver(() => String, { description: 'Root, then context.' })
+  rootFirst(@Root() thing: Thing, @Ctx() ctx: { tag: string }) {
+    instances.add(this);
+    return `${thing instanceof Thing}:${thing.name}:${ctx.tag}`;
+  }
+
+  @FieldResolver(() => String, { description: 'Context, then root.' })
+  contextFirst(@Ctx() ctx: { tag: string }, @Root() thing: Thing) {
+    instances.add(this);
+    return `${ctx.tag}:${thing instanceof Thing}:${thing.name}`;
+  }
+
+  @FieldResolver(() => String, { description: 'Root alone, by property.' })
+  rootName(@Root('name') name: string) {
+    return name.toUpperCase();
+  }
+
+  @FieldResolver(() => String, { description: 'Nothing from the call.' })
+  constant() {
+    instances.add(this);
+    return 'c';
+  }
+
+  @FieldResolver(() => String, { description: 'Root and an argument.' })
+  withArg(@Root() thing: Thing, @Arg('suffix') suffix: string) {
+    return thing.name + suffix;
+  }
+}
+
 describe('resolver wrappers', () => {
   it('leaves plain fields to the default resolver and keeps a resolver on computed fields', async () => {
     const schema = await buildRegistrySchema();
@@ -42,5 +87,24 @@ describe('resolver wrappers', () => {
     const resolved = getParams(withPromise, { root, args: {}, context, info }, false, undefined);
     expect(resolved).toBeInstanceOf(Promise);
     await expect(resolved).resolves.toEqual([root, 'u', info, 'later']);
+  });
+
+  it('calls a handler taking only its root and context directly, with the same values as through the parameter list', async () => {
+    const schema = await buildSchema({ resolvers: [ThingResolver], validate: false });
+    const fields = (schema.getType('Thing') as GraphQLObjectType).getFields();
+    // Root and context only: two-argument calls; anything else goes through type-graphql's parameter list.
+    expect(fields.rootFirst.resolve!.length).toBe(3);
+    expect(fields.constant.resolve!.length).toBe(0);
+    expect(fields.withArg.resolve!.length).toBe(4);
+    const result = await graphql({
+      schema,
+      source: '{ things { name rootFirst contextFirst rootName constant withArg(suffix: "!") } }',
+      contextValue: { tag: 't' },
+    });
+    expect(result).toEqual({ data: { things: [
+      { name: 'a', rootFirst: 'true:a:t', contextFirst: 't:true:a', rootName: 'A', constant: 'c', withArg: 'a!' },
+      { name: 'b', rootFirst: 'true:b:t', contextFirst: 't:true:b', rootName: 'B', constant: 'c', withArg: 'b!' },
+    ] } });
+    expect(instances.size).toBe(1); // one resolver instance, from the default container
   });
 });
