@@ -12,18 +12,42 @@ import type { RegistryPubSub } from '../modules/events/event-bus';
 const MAX_BATCH = 30_000;
 
 /**
+ * A DataLoader that also answers from records the request has already read through another statement
+ * (`remember`). Unlike `prime`, remembering makes no promise per record: a network map reads thousands
+ * of posts, persons and bodies by joins, and almost none of them is ever loaded by key.
+ */
+export class RequestLoader<K, V> extends DataLoader<K, V> {
+  private readonly known = new Map<K, V>();
+
+  /** Notes `value` under `key`, unless a record is already noted there (the first one stays, as with `prime`). */
+  remember(key: K, value: V): void {
+    if (!this.known.has(key)) this.known.set(key, value);
+  }
+
+  /** The record noted under `key`, if any. */
+  recalled(key: K): V | undefined {
+    return this.known.get(key);
+  }
+
+  override load(key: K): Promise<V> {
+    const value = this.known.get(key);
+    return value !== undefined ? Promise.resolve(value) : super.load(key);
+  }
+}
+
+/**
  * Per-request DataLoaders, created on first use and dropped with the request,
  * so nothing cached is ever shared between two callers.
  */
 export class Loaders {
-  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  private readonly loaders = new Map<string, RequestLoader<unknown, unknown>>();
 
   /** The loader registered under `name` (include variable parts such as `asOf` in it). */
-  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<readonly V[]>): DataLoader<K, V> {
-    let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<readonly V[]>): RequestLoader<K, V> {
+    let loader = this.loaders.get(name) as RequestLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>((keys) => batch(keys) as Promise<V[]>, { maxBatchSize: MAX_BATCH });
-      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
+      loader = new RequestLoader<K, V>((keys) => batch(keys) as Promise<V[]>, { maxBatchSize: MAX_BATCH });
+      this.loaders.set(name, loader as RequestLoader<unknown, unknown>);
     }
     return loader;
   }

@@ -74,13 +74,13 @@ export const governanceLoaders = {
     ctx.loaders.get('governance.bodyById', async (ids: readonly number[]) =>
       byKeys(ids, await ctx.em.find(GoverningBody, { id: { $in: [...ids] } }), (b) => b.id, null)),
 
-  /** The bodies of some organizations, as read-only records (a network map reads every one); primes `bodyById`. */
+  /** The bodies of some organizations, as read-only records (a network map reads every one); `bodyById` remembers them. */
   bodiesOfOrganization: (ctx: RequestContext) =>
     ctx.loaders.get('governance.bodiesOfOrganization', async (ids: readonly number[]) => {
       const rows = await selectRows<BodyRow>(ctx.em.getKnex()('governing_body as b').whereIn('b.organization_id', [...ids]).orderBy('b.id'), columnsOf('b', BODY_COLUMNS));
       const bodies = rows.map(readOnlyBody);
       const bodyById = governanceLoaders.bodyById(ctx);
-      for (const b of bodies) bodyById.prime(b.id, b);
+      for (const b of bodies) bodyById.remember(b.id, b);
       return groupByKeys(ids, bodies, (b) => b.organization.id);
     }),
 
@@ -115,7 +115,7 @@ export const governanceLoaders = {
   /**
    * Every mandate (all dates) of some bodies with their posts and holders, as read-only records (see
    * `readOnlyMandate`): a network map reads thousands of them, and hydrating managed entities cost most
-   * of its time. The posts and persons prime `postById` and `person.byId`. In no particular order: the
+   * of its time. The posts and persons are remembered by `postById` and `person.byId`. In no particular order: the
    * readers sort what they keep (sorting every row in SQL cost a third of the statement on SQLite).
    */
   mandatesOfBody: (ctx: RequestContext) =>
@@ -129,22 +129,18 @@ export const governanceLoaders = {
       // The posts and holders come with the mandates: the field resolvers find them without another statement.
       const postById = governanceLoaders.postById(ctx);
       const personById = personLoaders.byId(ctx);
-      const posts = new Map<number, Post>();
-      const persons = new Map<number, Person>();
       const mandates = rows.map((r) => {
-        let post = posts.get(Number(r.post_id));
+        let post = postById.recalled(Number(r.post_id));
         if (!post) {
           post = readOnlyPost(r);
-          posts.set(post.id, post);
-          postById.prime(post.id, post);
+          postById.remember(post.id, post);
         }
         let person: Person | null = null;
         if (r.person_id !== null) {
-          person = persons.get(Number(r.person_id)) ?? null;
+          person = personById.recalled(Number(r.person_id)) ?? null;
           if (!person) {
             person = readOnlyPerson(r);
-            persons.set(person.id, person);
-            personById.prime(person.id, person);
+            personById.remember(person.id, person);
           }
         }
         return readOnlyMandate(r, post, person);

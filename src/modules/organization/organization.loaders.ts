@@ -12,12 +12,12 @@ export const organizationLoaders = {
     ctx.loaders.get('organization.linksAsMember', async (ids: readonly number[]) =>
       groupByKeys(ids, await new OrganizationRepository(ctx.em).linksAsMember(ids), (l) => l.member.id)),
 
-  /** The members of organizations with the dates of their links (every link, current and ended); primes `byId` with them. */
+  /** The members of organizations with the dates of their links (every link, current and ended); `byId` remembers them. */
   members: (ctx: RequestContext) =>
     ctx.loaders.get('organization.members', async (ids: readonly number[]) => {
       const rows = await new OrganizationRepository(ctx.em).membersOf(ids);
       const byId = organizationLoaders.byId(ctx);
-      for (const r of rows) byId.prime(r.member.id, r.member);
+      for (const r of rows) byId.remember(r.member.id, r.member);
       return groupByKeys(ids, rows, (r) => r.parentId);
     }),
 

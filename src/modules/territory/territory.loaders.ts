@@ -68,12 +68,12 @@ export const territoryLoaders = {
     ctx.loaders.get('territory.coverageOfOrganization', async (ids: readonly number[]) =>
       groupByKeys(ids, await new TerritoryRepository(ctx.em).coverageOfOrganizations(ids), (r) => r.organization_id)),
 
-  /** Coverage rows (all dates) of communes, a split commune through its arrondissements, with their Missions Locales (primed in `organizationLoaders.byId`). */
+  /** Coverage rows (all dates) of communes, a split commune through its arrondissements, with their Missions Locales (remembered by `organizationLoaders.byId`). */
   coverageOfCommune: (ctx: RequestContext) =>
     ctx.loaders.get('territory.coverageOfCommune', async (codes: readonly string[]) => {
       const rows = await new TerritoryRepository(ctx.em).coverageOfCommunes(codes);
       const byId = organizationLoaders.byId(ctx);
-      for (const r of rows) byId.prime(r.organization_id, r.organization);
+      for (const r of rows) byId.remember(r.organization_id, r.organization);
       return groupByKeys(codes, rows, (r) => r.key);
     }),
 
