@@ -6,6 +6,11 @@ export interface Settings {
   databaseUrl?: string;
   /** Path of the SQLite file (created on first start). */
   sqlitePath: string;
+  /**
+   * Connections to the SQLite file (SQLITE_CONNECTIONS, default 4): reads run side by side on them (WAL
+   * lets readers work beside the writer); writes take turns, one transaction at a time.
+   */
+  sqliteConnections: number;
   port: number;
   host: string;
   /** Load the bundled network into an empty database on start. */
@@ -41,6 +46,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
     databaseUrl,
     sqlitePath: resolve(env.SQLITE_PATH ?? 'data/registry.sqlite'),
+    sqliteConnections: wholeNumber(env.SQLITE_CONNECTIONS ?? '4', 'SQLITE_CONNECTIONS must be a whole number of connections, at least 1', 1),
     port: Number(env.PORT ?? 4000),
     host: env.HOST ?? '127.0.0.1',
     seedOnStart: (env.SEED_ON_START ?? 'true') !== 'false',
@@ -62,9 +68,9 @@ function megabytes(value: string): number {
   return Math.round(n * 1024 * 1024);
 }
 
-function wholeNumber(value: string, message: string): number {
+function wholeNumber(value: string, message: string, min = 0): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 1000) throw new Error(message);
+  if (value.trim() === '' || !Number.isInteger(n) || n < min || n > 1000) throw new Error(message);
   return n;
 }
 

@@ -38,10 +38,11 @@ export function ormOptions(settings: Settings): Options {
     ...common,
     driver,
     dbName: settings.sqlitePath,
-    // One connection: SQLite has one writer anyway, and the pragmas stay set on it.
+    // Several connections, so that reads run side by side (in WAL mode readers do not wait for each other
+    // nor for the writer); every connection gets the pragmas. Writes take turns (see runMutation).
     pool: {
       min: 1,
-      max: 1,
+      max: settings.sqliteConnections,
       afterCreate: (conn: SqliteConn, done: (err: Error | null, conn: SqliteConn) => void) =>
         conn.exec(SQLITE_PRAGMAS.join(';'), (err) => done(err, conn)),
     },

@@ -10,8 +10,9 @@ import { today } from '../shared/dates';
  * - PostgreSQL: the current transaction snapshot (`pg_current_snapshot()`), which changes whenever any
  *   write transaction starts or ends, in this process or another (another instance, a command-line
  *   import) — reads take no transaction id and leave it as it is;
- * - SQLite: `PRAGMA data_version`, which changes when another connection (another process) commits,
- *   plus a counter this server bumps after each of its own mutations, before answering it.
+ * - SQLite: `PRAGMA data_version` on a connection of the cache's own that never writes, so it changes
+ *   whenever any other connection commits (this server's, or another process's), plus a counter this
+ *   server bumps after each of its own mutations, before answering it.
  *
  * An answer is stored under the generation read before it was computed, so an answer computed while a
  * write commits is never served after that write. Only complete 200 answers without errors are kept;
@@ -28,17 +29,27 @@ export class ResponseCache {
   private readonly entries = new Map<string, CachedAnswer>();
   private bytes = 0;
   private ownWrites = 0;
-  private readonly generationSql: string;
+  private readonly readGeneration: () => Promise<unknown>;
+  private readonly closeGeneration: () => Promise<void>;
 
-  constructor(private readonly knex: Knex, kind: 'sqlite' | 'postgresql', private readonly maxBytes: number) {
-    this.generationSql = kind === 'postgresql' ? 'select pg_current_snapshot()::text as g' : 'pragma data_version';
+  /** `database`: the PostgreSQL connections (knex), or the path of the SQLite file. */
+  constructor(database: Knex | { sqliteFile: string }, private readonly maxBytes: number) {
+    if ('sqliteFile' in database) {
+      // Not one of the pool's connections: each connection's data_version only moves with the others' commits.
+      const sqlite3: typeof import('sqlite3') = require('sqlite3');
+      const db = new sqlite3.Database(database.sqliteFile, sqlite3.OPEN_READONLY);
+      this.readGeneration = () => new Promise((resolve, reject) =>
+        db.get('pragma data_version', (err, row: { data_version: number }) => (err ? reject(err) : resolve(row.data_version))));
+      this.closeGeneration = () => new Promise((resolve, reject) => db.close((err) => (err ? reject(err) : resolve())));
+    } else {
+      this.readGeneration = async () => (await database.raw('select pg_current_snapshot()::text as g')).rows[0].g;
+      this.closeGeneration = async () => undefined;
+    }
   }
 
   /** The key of an anonymous JSON POST body, at the current generation of the data. */
   async keyOf(body: string, accept: string): Promise<string> {
-    const rows = await this.knex.raw(this.generationSql);
-    const row = (Array.isArray(rows) ? rows[0] : rows.rows[0]) as Record<string, unknown>;
-    const generation = `${Object.values(row)[0]}/${this.ownWrites}`;
+    const generation = `${await this.readGeneration()}/${this.ownWrites}`;
     return createHash('sha256').update(`${generation}\n${today()}\n${accept}\n${body}`).digest('base64url');
   }
 
@@ -69,6 +80,11 @@ export class ResponseCache {
     this.ownWrites++;
     this.entries.clear();
     this.bytes = 0;
+  }
+
+  /** Releases what the cache holds open (its SQLite connection). */
+  close(): Promise<void> {
+    return this.closeGeneration();
   }
 
   get size(): { entries: number; bytes: number } {

@@ -147,7 +147,7 @@ export async function startHttpServer(
   const explorer = options.explorer ?? !production;
   const metrics = options.metrics === false ? undefined : new Metrics();
   const cache = options.responseCacheBytes
-    ? new ResponseCache(knex, orm.config.get('driver')?.name === 'PostgreSqlDriver' ? 'postgresql' : 'sqlite', options.responseCacheBytes)
+    ? new ResponseCache(orm.config.get('driver')?.name === 'PostgreSqlDriver' ? knex : { sqliteFile: orm.config.get('dbName')! }, options.responseCacheBytes)
     : undefined;
   // The answers a request may leave in the cache, by request id: set for queries that ran without errors.
   // (Apollo hands plugins a shallow copy of the context, so the request id is what both sides share.)
@@ -340,6 +340,7 @@ export async function startHttpServer(
       server.closeIdleConnections();
       await closed;
       await apollo.stop();
+      await cache?.close();
     },
   };
 }

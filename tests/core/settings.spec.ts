@@ -7,6 +7,8 @@ describe('settings', () => {
     expect(settings.heavyQuerySlots).toBe(1);
     expect(settings.heapGrowthPercent).toBe(100);
     expect(settings.responseCacheBytes).toBe(64 * 1024 * 1024);
+    expect(settings.sqliteConnections).toBe(4);
+    expect(loadSettings({ SQLITE_CONNECTIONS: '1' }).sqliteConnections).toBe(1);
   });
 
   it('take 0 to turn the limits off, and other whole numbers as given', () => {
@@ -17,6 +19,7 @@ describe('settings', () => {
   it.each([
     ['HEAVY_QUERY_SLOTS', '-1'], ['HEAVY_QUERY_SLOTS', '1.5'], ['HEAVY_QUERY_SLOTS', 'two'], ['HEAVY_QUERY_SLOTS', ''],
     ['HEAP_GROWTH_PERCENT', '-5'], ['HEAP_GROWTH_PERCENT', '50%'], ['HEAP_GROWTH_PERCENT', '5000'],
+    ['SQLITE_CONNECTIONS', '0'], ['SQLITE_CONNECTIONS', 'many'],
   ])('refuse %s=%p with a message naming it', (name, value) => {
     expect(() => loadSettings({ [name]: value })).toThrow(new RegExp(`^${name} must be a whole number`));
   });

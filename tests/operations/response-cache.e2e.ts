@@ -58,13 +58,14 @@ describe.each(databaseKinds())('the response cache of anonymous queries on %s', 
   });
   afterAll(async () => r?.stop());
 
-  it('answers a repeated anonymous query from memory, with one SQL statement (the data generation)', async () => {
+  it('answers a repeated anonymous query from memory, reading only the data generation', async () => {
     const { first, second, statements } = await twice((attempt) => `${LIST} # ${attempt}`);
     expect(first.cache).toBe('miss');
     expect(second.cache).toBe('hit');
     expect(second.text).toBe(first.text);
     expect(second.requestId).not.toBe(first.requestId);
-    expect(statements).toHaveLength(1);
+    // On SQLite the generation is read on the cache's own connection, outside the service's pool.
+    expect(statements).toHaveLength(kind === 'postgresql' ? 1 : 0);
     const metrics = await (await fetch(r.url.replace('/graphql', '/metrics'))).text();
     expect(metrics).toMatch(/^registry_graphql_cached_answers_total\{operation="List"\} 1$/m);
     // Other variables, another answer.

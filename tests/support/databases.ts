@@ -37,7 +37,7 @@ export interface TestDatabase {
 
 /** A fresh, empty database of the given kind: a temporary SQLite file, or a new PostgreSQL database. */
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
-  const base: Settings = { sqlitePath: '', port: 0, host: '127.0.0.1', seedOnStart: false, mode: 'development', introspection: true, explorer: true, metrics: true, responseCacheBytes: 0, heavyQuerySlots: 1, heapGrowthPercent: 0 };
+  const base: Settings = { sqlitePath: '', sqliteConnections: 4, port: 0, host: '127.0.0.1', seedOnStart: false, mode: 'development', introspection: true, explorer: true, metrics: true, responseCacheBytes: 0, heavyQuerySlots: 1, heapGrowthPercent: 0 };
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'registry-test-'));
     return { kind, settings: { ...base, sqlitePath: join(dir, 'registry.sqlite') }, drop: async () => undefined };
