@@ -28,6 +28,18 @@ export async function selectRows<R>(q: Knex.QueryBuilder, columns: Columns): Pro
   return rows.map(({ r }) => toRow(JSON.parse(r)));
 }
 
+/**
+ * `column in (ids)` with the ids as one parameter on SQLite (`json_each` of a JSON list): a map's
+ * 1,311 body ids as one bound value instead of 1,311, which knex, the driver and SQLite's parser each
+ * spent time on (W4's mandate statement 11 → 10 ms on SQLite alone). PostgreSQL keeps its IN list
+ * (an array parameter measured within the noise there).
+ */
+export function whereIdIn(q: Knex.QueryBuilder, column: string, ids: readonly number[]): Knex.QueryBuilder {
+  const knex = (q as unknown as { client: Knex.Client }).client;
+  if (knex.dialect !== 'sqlite3') return q.whereIn(column, [...ids]);
+  return q.whereRaw(`${sqlOf(column)} in (select value from json_each(?))`, [JSON.stringify(ids)]);
+}
+
 const NAME = /^[a-z_][a-z0-9_]*$/;
 
 /** A column alias or name, double-quoted (the code names them; anything else is a mistake, refused). */

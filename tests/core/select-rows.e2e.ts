@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { columnsOf, selectRows } from '../../src/db/select-rows';
+import { columnsOf, selectRows, whereIdIn } from '../../src/db/select-rows';
 import { ORGANIZATION_COLUMNS } from '../../src/modules/organization/organization.repository';
 import { COMMUNE_COLUMNS } from '../../src/modules/territory/territory.repository';
 import { BODY_COLUMNS, MANDATE_COLUMNS } from '../../src/modules/governance/governance.loaders';
@@ -42,5 +42,14 @@ describe.each(databaseKinds())('rows read by column lists on %s', (kind) => {
       { code: 'r.code', n: knex.raw('count(*)'), upper: knex.raw('upper(r.name)') });
     expect(rows.map((r) => ({ ...r, n: Number(r.n) }))).toEqual([{ code: '53', n: 1, upper: 'BRETAGNE' }]);
     expect(await selectRows(knex('region as r').where('r.code', 'none'), { code: 'r.code' })).toEqual([]);
+  });
+
+  it('selects by a list of ids (one JSON parameter on SQLite) as an IN list does, an empty list included', async () => {
+    const ids = (await knex('governing_body').select('id').orderBy('id')).map((r: { id: number }) => Number(r.id)).filter((_, i) => i % 3 === 0);
+    expect(ids.length).toBeGreaterThan(100);
+    for (const list of [ids, [ids[0]], [], [-1]]) {
+      const plain = await knex('governing_body as b').whereIn('b.id', list).orderBy('b.id').select('b.id', 'b.name');
+      expect(await whereIdIn(knex('governing_body as b'), 'b.id', list).orderBy('b.id').select('b.id', 'b.name')).toEqual(plain);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { readOnlyRecord } from '../../db/read-only-record';
-import { columnsOf, selectRows } from '../../db/select-rows';
+import { columnsOf, selectRows, whereIdIn } from '../../db/select-rows';
 import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
 import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { BodyTerm, College, GoverningBody, Mandate, Post } from './governance.entity';
@@ -77,7 +77,7 @@ export const governanceLoaders = {
   /** The bodies of some organizations, as read-only records (a network map reads every one); `bodyById` remembers them. */
   bodiesOfOrganization: (ctx: RequestContext) =>
     ctx.loaders.get('governance.bodiesOfOrganization', async (ids: readonly number[]) => {
-      const rows = await selectRows<BodyRow>(ctx.em.getKnex()('governing_body as b').whereIn('b.organization_id', [...ids]).orderBy('b.id'), columnsOf('b', BODY_COLUMNS));
+      const rows = await selectRows<BodyRow>(whereIdIn(ctx.em.getKnex()('governing_body as b'), 'b.organization_id', ids).orderBy('b.id'), columnsOf('b', BODY_COLUMNS));
       const bodies = rows.map(readOnlyBody);
       const bodyById = governanceLoaders.bodyById(ctx);
       for (const b of bodies) bodyById.remember(b.id, b);
@@ -120,9 +120,9 @@ export const governanceLoaders = {
    */
   mandatesOfBody: (ctx: RequestContext) =>
     ctx.loaders.get('governance.mandatesOfBody', async (ids: readonly number[]) => {
-      const rows = await selectRows<MandateRow>(ctx.em.getKnex()('mandate as m')
-        .join('body_term as t', 't.id', 'm.term_id').join('post as p', 'p.id', 'm.post_id').leftJoin('person as pe', 'pe.id', 'm.person_id')
-        .whereIn('t.body_id', [...ids]), {
+      const rows = await selectRows<MandateRow>(whereIdIn(ctx.em.getKnex()('mandate as m')
+        .join('body_term as t', 't.id', 'm.term_id').join('post as p', 'p.id', 'm.post_id').leftJoin('person as pe', 'pe.id', 'm.person_id'),
+      't.body_id', ids), {
         ...columnsOf('m', MANDATE_COLUMNS), body_id: 't.body_id',
         ...columnsOf('p', ['kind', 'label', 'seats', 'college_id', 'version'], 'post_'), ...personColumns('pe'),
       });

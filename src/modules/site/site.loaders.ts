@@ -1,3 +1,4 @@
+import { whereIdIn } from '../../db/select-rows';
 import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
 import { Site } from './site.entity';
 
@@ -11,8 +12,8 @@ export const siteLoaders = {
 
   count: (ctx: RequestContext) =>
     ctx.loaders.get('site.count', async (ids: readonly number[]) => {
-      const rows: { organization_id: number; n: number | string }[] = await ctx.em.getKnex()('site')
-        .select('organization_id').count({ n: '*' }).whereIn('organization_id', [...ids]).groupBy('organization_id');
+      const rows: { organization_id: number; n: number | string }[] = await whereIdIn(ctx.em.getKnex()('site')
+        .select('organization_id').count({ n: '*' }), 'organization_id', ids).groupBy('organization_id');
       return byKeys(ids, rows.map((r) => ({ id: Number(r.organization_id), n: Number(r.n) })), (r) => r.id, { id: 0, n: 0 }).map((r) => r.n);
     }),
 };
