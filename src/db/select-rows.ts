@@ -16,7 +16,7 @@ export function columnsOf(alias: string, names: readonly string[], prefix = ''):
  * they are; REAL columns would keep 15 significant digits, so reads of them do not go through here.
  */
 export async function selectRows<R>(q: Knex.QueryBuilder, columns: Columns): Promise<R[]> {
-  const knex = (q as unknown as { client: Knex.Client }).client;
+  const knex = clientOf(q);
   const entries = Object.entries(columns);
   // The select list is written here, once per statement, rather than by knex per column (a map's small statements spent more on that than on SQLite).
   if (knex.dialect !== 'sqlite3') {
@@ -35,10 +35,12 @@ export async function selectRows<R>(q: Knex.QueryBuilder, columns: Columns): Pro
  * (an array parameter measured within the noise there).
  */
 export function whereIdIn(q: Knex.QueryBuilder, column: string, ids: readonly number[]): Knex.QueryBuilder {
-  const knex = (q as unknown as { client: Knex.Client }).client;
-  if (knex.dialect !== 'sqlite3') return q.whereIn(column, [...ids]);
+  if (clientOf(q).dialect !== 'sqlite3') return q.whereIn(column, [...ids]);
   return q.whereRaw(`${sqlOf(column)} in (select value from json_each(?))`, [JSON.stringify(ids)]);
 }
+
+/** The knex client a query builder runs on (its dialect tells SQLite from PostgreSQL). */
+const clientOf = (q: Knex.QueryBuilder): Knex.Client => (q as unknown as { client: Knex.Client }).client;
 
 const NAME = /^[a-z_][a-z0-9_]*$/;
 

@@ -19,8 +19,9 @@ export async function insertInChunks(trx: Knex, table: string, rows: Record<stri
     // instead of tens of thousands of bound parameters (and knex numbers none of them).
     const list = columns.map((c) => trx.client.wrapIdentifier(c)).join(', ');
     for (let i = 0; i < rows.length; i += JSON_ROWS) {
-      const chunk = rows.slice(i, i + JSON_ROWS).map((row) => Object.fromEntries(columns.map((c) => [c, row[c] ?? null])));
-      await trx.raw(`insert into ${trx.client.wrapIdentifier(table)} (${list}) select ${list} from json_populate_recordset(null::${trx.client.wrapIdentifier(table)}, ?)`, [JSON.stringify(chunk)]);
+      // A key left undefined is absent from the JSON and reads as NULL, as `?? null` does below.
+      await trx.raw(`insert into ${trx.client.wrapIdentifier(table)} (${list}) select ${list} from json_populate_recordset(null::${trx.client.wrapIdentifier(table)}, ?)`,
+        [JSON.stringify(rows.slice(i, i + JSON_ROWS))]);
     }
     return;
   }
