@@ -78,14 +78,19 @@ export interface ClosedResult {
   latencyMs: LatencySummary;
   /** First error reply seen, to explain an error count. */
   firstError?: string;
+  /** Requests per second of each round, when the loop ran in rounds interleaved with other servers' (see `mergeRounds`). */
+  roundsRps?: number[];
 }
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 
-/** `clients` loops sending requests back to back for `seconds`; bodies are taken in turn from `bodies`. */
-export async function closedLoop(target: Target, bodies: Body[], clients: number, seconds: number): Promise<ClosedResult> {
+/**
+ * `clients` loops sending requests back to back for `seconds`; bodies are taken in turn from `bodies`.
+ * Each request's latency is also pushed onto `latencies` (to merge rounds).
+ */
+export async function closedLoop(target: Target, bodies: Body[], clients: number, seconds: number, latencies: number[] = []): Promise<ClosedResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
-  const latencies: number[] = [];
+  const first = latencies.length;
   let errors = 0;
   let next = 0;
   let firstError: string | undefined;
@@ -111,9 +116,20 @@ export async function closedLoop(target: Target, bodies: Body[], clients: number
   await Promise.all(Array.from({ length: clients }, worker));
   const elapsed = (now() - start) / 1000;
   agent.destroy();
+  const mine = latencies.slice(first);
   return {
-    clients, seconds: Math.round(elapsed * 100) / 100, requests: latencies.length, errors,
-    rps: Math.round((latencies.length / elapsed) * 10) / 10, latencyMs: summarize(latencies), firstError,
+    clients, seconds: Math.round(elapsed * 100) / 100, requests: mine.length, errors,
+    rps: Math.round((mine.length / elapsed) * 10) / 10, latencyMs: summarize(mine), firstError,
+  };
+}
+
+/** The rounds of one server's closed loop as one result: requests over the time of all rounds, latencies of all requests. */
+export function mergeRounds(rounds: ClosedResult[], latencies: number[]): ClosedResult {
+  const seconds = rounds.reduce((t, r) => t + r.seconds, 0);
+  return {
+    clients: rounds[0].clients, seconds: Math.round(seconds * 100) / 100, requests: latencies.length,
+    errors: rounds.reduce((t, r) => t + r.errors, 0), rps: Math.round((latencies.length / seconds) * 10) / 10,
+    latencyMs: summarize(latencies), firstError: rounds.find((r) => r.firstError)?.firstError, roundsRps: rounds.map((r) => r.rps),
   };
 }
 

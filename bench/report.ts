@@ -12,6 +12,20 @@ function table(head: string[], rows: string[][]): string {
   return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+/** Baseline ÷ service throughput of each interleaved round (see `measureSideBySide`). */
+function roundRatios(b: Measurement, s: Measurement | undefined): number[] {
+  const br = b.closed.roundsRps ?? [];
+  const sr = s?.closed.roundsRps ?? [];
+  return br.length === sr.length ? br.map((v, i) => v / sr[i]) : [];
+}
+
+/** A throughput ratio over all rounds, with the lowest and highest round: "2.1× (1.9–2.3×)". */
+function throughputRatio(b: Measurement, s: Measurement | undefined): string {
+  const all = x(ratio(b.closed.rps, s?.closed.rps));
+  const rounds = roundRatios(b, s);
+  return rounds.length > 1 ? `${all} (${x(Math.min(...rounds)).slice(0, -1)}–${x(Math.max(...rounds))})` : all;
+}
+
 /** CPU per request of the server process plus, on PostgreSQL, of the database backends. */
 const totalCpu = (m: Measurement) => m.cpuMsPerRequest + (m.dbCpuMsPerRequest ?? 0);
 
@@ -24,8 +38,8 @@ function ratioRows(run: BenchRun): string[][] {
       const b = w.baseline;
       rows.push([
         label(c), w.id,
-        x(ratio(b.closed.rps, s.closed.rps)),
-        x(ratio(b.closed.rps, w.cached?.closed.rps)),
+        throughputRatio(b, s),
+        throughputRatio(b, w.cached),
         x(ratio(s.open.latencyMs.p50, b.open.latencyMs.p50)),
         x(ratio(s.open.latencyMs.p99, b.open.latencyMs.p99)),
         x(ratio(totalCpu(s), totalCpu(b))),
@@ -122,6 +136,7 @@ function summary(run: BenchRun) {
     ratios: run.configs.flatMap((c) => c.workloads.filter((w) => w.baseline).map((w) => ({
       db: c.db, scale: c.scale, workload: w.id,
       throughputBaselineOverService: r(ratio(w.baseline!.closed.rps, w.service.closed.rps)),
+      throughputBaselineOverServiceByRound: roundRatios(w.baseline!, w.service).map(r),
       throughputBaselineOverCachedService: r(ratio(w.baseline!.closed.rps, w.cached?.closed.rps)),
       p50ServiceOverBaseline: r(ratio(w.service.open.latencyMs.p50, w.baseline!.open.latencyMs.p50)),
       p99ServiceOverBaseline: r(ratio(w.service.open.latencyMs.p99, w.baseline!.open.latencyMs.p99)),
@@ -157,7 +172,7 @@ export function writeReport(run: BenchRun, root: string): void {
     `- **Command:** \`${run.command}\` (build, then \`node dist/bench/run.js\`)`,
     `- **Date:** ${run.date}`,
     `- **Machine:** ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB memory, Node ${m.node}, ${m.platform}; load average when the run started ${m.loadAverageAtStart.join(' / ')} (1 / 5 / 15 min)`,
-    `- **Settings:** closed loop ${run.settings.closedSeconds} s and open loop ${run.settings.openSeconds} s (longer at slow rates, so that at least ${run.settings.openMinRequests} requests are sent) per workload, after a ${run.settings.warmupSeconds} s warm-up; PostgreSQL ${run.settings.postgres}`,
+    `- **Settings:** closed loop ${run.settings.closedRounds} rounds of ${run.settings.closedRoundSeconds} s per server, interleaved between the servers of a workload, and open loop ${run.settings.openSeconds} s (longer at slow rates, so that at least ${run.settings.openMinRequests} requests are sent) per workload, after a ${run.settings.warmupSeconds} s warm-up; PostgreSQL ${run.settings.postgres}`,
     `- **Whole run:** ${run.durationSeconds} s`,
     ...run.notes.map((n) => `- **Note:** ${n}`),
     '',
@@ -172,7 +187,7 @@ export function writeReport(run: BenchRun, root: string): void {
       + 'the bench sends anonymous queries, so after the first round a repeated body is served from memory after one SQL statement that reads the data generation). '
       + `Both run with \`NODE_ENV=${process.env.NODE_ENV || 'production'}\` and the default \`HEAVY_QUERY_SLOTS=1\`: the 4 clients of W3 and W4 have their maps computed one at a time (\`src/http/heavy-queries.ts\`).`,
     '',
-    table(['config', 'workload', 'throughput (closed), baseline ÷ service', 'same, service with response cache', 'p50 (open)', 'p99 (open)', 'CPU ms/req (server + DB)', 'SQL/req', 'peak RSS'], ratioRows(run)),
+    table(['config', 'workload', 'throughput (closed), baseline ÷ service (lowest–highest round)', 'same, service with response cache', 'p50 (open)', 'p99 (open)', 'CPU ms/req (server + DB)', 'SQL/req', 'peak RSS'], ratioRows(run)),
     '',
     '## The peer: PostGraphile over the same PostgreSQL data',
     '',
@@ -194,12 +209,13 @@ export function writeReport(run: BenchRun, root: string): void {
     '',
     '## All figures',
     '',
-    '"closed": N clients back to back for the whole window (N = 8, 4 for W3/W4); "open": requests sent at a fixed rate, latency counted from the planned send time '
+    '"closed": N clients back to back (N = 8, 4 for W3/W4), in rounds: each round runs the service, the service with the response cache, the baseline and the peer '
+      + 'one after the other, starting with the next one each round, so that a slower moment of the host falls on all of them; the figure is requests over the time of all rounds; "open": requests sent at a fixed rate, latency counted from the planned send time '
       + '(so queueing is included), at most 256 in flight (beyond that a request is dropped and counted); "CPU ms/req": user+system time of the server process '
       + '(/proc/<pid>/stat) over the closed loop ÷ requests; "DB CPU ms/req": the same for the PostgreSQL backends serving the database (SQLite runs inside the server process); "SQL/req": statements per request (service: knex `query` events in an in-process registry on the '
       + 'same database, 10 requests per workload; baseline: its own count); "RSS": VmRSS of the server process when the workload starts → highest value sampled every 100 ms during it '
       + '(workloads run light ones first, W1 W2 W5 W6 then W3 W4 W7, because each pays for the garbage its predecessor leaves). '
-      + 'Each figure comes from one short window on a shared 2-core machine: between two runs, throughput moves by about 10–15 %.',
+      + 'The machine is a shared 2-core one: a single 3 s window per server moved a ratio by up to 30 % between two runs, hence the interleaved rounds and the lowest–highest round next to each throughput ratio.',
     '',
     ...run.configs.flatMap((c) => [configSection(c, rateOf), '']),
     '## How to run',
@@ -207,7 +223,7 @@ export function writeReport(run: BenchRun, root: string): void {
     '```sh',
     'npm run bench                                   # everything: about 13 minutes on 2 cores',
     'BENCH_CONFIGS=sqlite:1,postgresql:100 npm run bench   # a subset (db:scale, comma-separated)',
-    'BENCH_SECONDS=10 BENCH_RATES=W1=100,W6=100 npm run bench   # longer windows, other open-loop rates',
+    'BENCH_ROUNDS=5 BENCH_ROUND_SECONDS=4 BENCH_SECONDS=10 BENCH_RATES=W1=100,W6=100 npm run bench   # more and longer rounds, longer open loops, other rates',
     '```',
     '',
     'It builds (`npm run build`, then `tsc -p bench/tsconfig.json` into `dist/bench/`), then for each configuration creates a fresh database '

@@ -7,7 +7,8 @@
  * The service runs twice, side by side: computing every answer (RESPONSE_CACHE_MB=0: the cost of the
  * GraphQL, ORM and SQL layers), and as deployed by default (anonymous answers kept until the data changes).
  *
- * Settings (environment): BENCH_SECONDS (closed and open loop, each; default 3), BENCH_WARMUP
+ * Settings (environment): BENCH_ROUNDS (closed-loop rounds, interleaved between the servers; default 3),
+ * BENCH_ROUND_SECONDS (each round, default 2), BENCH_SECONDS (open loop, default 3), BENCH_WARMUP
  * (seconds, default 0.5), BENCH_DATABASES (default "sqlite,postgresql"), BENCH_CONFIGS (to run
  * a subset, e.g. "sqlite:1,postgresql:100").
  */
@@ -16,7 +17,7 @@ import { Agent } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { BenchDatabase, createDatabase, DatabaseKind, POSTGRES_URL, postgresReachable } from './databases';
-import { Body, closedLoop, ClosedResult, openLoop, OpenResult, post, Target } from './load';
+import { Body, closedLoop, ClosedResult, mergeRounds, openLoop, OpenResult, post, Target } from './load';
 import { cpuMs, peakRssMiB, rssMiB, rssSampler } from './proc';
 import { runScript, ServerProcess, startServer } from './processes';
 import { collectSample, probeFeatures } from './sample';
@@ -28,6 +29,8 @@ import { writeReport } from './report';
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 2);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 0.5);
 const GRAPHQL = '/graphql';
 /** PostGraphile, installed apart (`npm ci --prefix bench/peer`, run by `npm run bench`). */
@@ -124,30 +127,55 @@ function backendDelta(before: Map<number, number>, after: Map<number, number>): 
   return total;
 }
 
-/** Closed loop, then open loop, with the CPU time (server process, and PostgreSQL backends) and RSS around them. */
-async function measure(server: { pid: number; port: number }, w: Workload, db: BenchDatabase): Promise<Measurement> {
-  const target: Target = { port: server.port, path: GRAPHQL };
-  const startRss = rssMiB(server.pid);
-  await closedLoop(target, w.bodies, w.clients, WARMUP);
-  const rss = rssSampler(server.pid);
-  const d0 = await backendCpu(db);
-  const c0 = cpuMs(server.pid);
-  const closed = await closedLoop(target, w.bodies, w.clients, SECONDS);
-  const c1 = cpuMs(server.pid);
-  const d1 = await backendCpu(db);
-  // Slow arrival rates get a longer window, so the percentiles rest on at least 6 requests.
-  const open = await openLoop(target, w.bodies, w.rate, Math.max(SECONDS, 6 / w.rate));
-  const c2 = cpuMs(server.pid);
+/** A server measured on a workload, side by side with others. */
+interface Contender {
+  server: { pid: number; port: number };
+  bodies: Body[];
+}
+
+/**
+ * The closed loops of the servers measured on one workload run in rounds, one server after the other,
+ * each round starting with the next server: a host that slows down for a while slows every server
+ * alike, so the ratios between them hold (a single 3 s window each moved W4's ratio between 2.0× and
+ * 2.6× from one run to the next). Then each server's open loop. CPU time (server process, and
+ * PostgreSQL backends) is summed over its rounds; RSS is sampled from its first round to its open loop.
+ */
+async function measureSideBySide(contenders: Contender[], w: Workload, db: BenchDatabase): Promise<Measurement[]> {
+  const targets: Target[] = contenders.map((c) => ({ port: c.server.port, path: GRAPHQL }));
+  const startRss = contenders.map((c) => rssMiB(c.server.pid));
+  for (const [i, c] of contenders.entries()) await closedLoop(targets[i], c.bodies, w.clients, WARMUP);
+  const rss = contenders.map((c) => rssSampler(c.server.pid));
+  const runs = contenders.map(() => ({ rounds: [] as ClosedResult[], latencies: [] as number[], cpu: 0, dbCpu: 0 }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let k = 0; k < contenders.length; k++) {
+      const i = (round + k) % contenders.length;
+      const run = runs[i];
+      const d0 = await backendCpu(db);
+      const c0 = cpuMs(contenders[i].server.pid);
+      run.rounds.push(await closedLoop(targets[i], contenders[i].bodies, w.clients, ROUND_SECONDS, run.latencies));
+      run.cpu += cpuMs(contenders[i].server.pid) - c0;
+      run.dbCpu += backendDelta(d0, await backendCpu(db));
+    }
+  }
   const round = (x: number) => Math.round(x * 100) / 100;
-  const n = Math.max(1, closed.requests);
-  return {
-    closed, open,
-    cpuMsPerRequest: round((c1 - c0) / n),
-    dbCpuMsPerRequest: db.kind === 'postgresql' ? round(backendDelta(d0, d1) / n) : undefined,
-    cpuMsPerRequestOpen: round((c2 - c1) / Math.max(1, open.completed + open.errors)),
-    startRssMiB: Math.round(startRss * 10) / 10,
-    peakRssMiB: Math.round(rss.stop() * 10) / 10,
-  };
+  const measurements: Measurement[] = [];
+  for (const [i, c] of contenders.entries()) {
+    const closed = mergeRounds(runs[i].rounds, runs[i].latencies);
+    const c1 = cpuMs(c.server.pid);
+    // Slow arrival rates get a longer window, so the percentiles rest on at least 6 requests.
+    const open = await openLoop(targets[i], c.bodies, w.rate, Math.max(SECONDS, 6 / w.rate));
+    const c2 = cpuMs(c.server.pid);
+    const n = Math.max(1, closed.requests);
+    measurements.push({
+      closed, open,
+      cpuMsPerRequest: round(runs[i].cpu / n),
+      dbCpuMsPerRequest: db.kind === 'postgresql' ? round(runs[i].dbCpu / n) : undefined,
+      cpuMsPerRequestOpen: round((c2 - c1) / Math.max(1, open.completed + open.errors)),
+      startRssMiB: Math.round(startRss[i] * 10) / 10,
+      peakRssMiB: Math.round(rss[i].stop() * 10) / 10,
+    });
+  }
+  return measurements;
 }
 
 /** Sends the first bodies of each baseline workload to both servers and compares the bytes. */
@@ -239,12 +267,17 @@ async function runConfig(config: Config): Promise<ConfigResult> {
     // leaves (a 10× network map leaves hundreds of MiB), so this keeps W1, W2, W5, W6 clean.
     const order: WorkloadId[] = ['W1', 'W2', 'W5', 'W6', 'W3', 'W4', 'W7'];
     for (const w of [...workloads].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))) {
-      const serviceM = await measure(service, w, db);
-      const cachedM = await measure(cachedService, w, db);
       const identical = checks.find((c) => c.workload === w.id);
-      const baselineM = w.baseline && identical && identical.identical === identical.requests ? await measure(baseline, w, db) : undefined;
+      const withBaseline = w.baseline && identical && identical.identical === identical.requests;
+      const withPeer = peer && peerWork[w.id] && features.governance;
+      const [serviceM, cachedM, ...others] = await measureSideBySide([
+        { server: service, bodies: w.bodies }, { server: cachedService, bodies: w.bodies },
+        ...(withBaseline ? [{ server: baseline, bodies: w.bodies }] : []),
+        ...(withPeer ? [{ server: peer, bodies: peerWork[w.id]! }] : []),
+      ], w, db);
+      const baselineM = withBaseline ? others.shift() : undefined;
       if (baselineM) baselineM.sqlPerRequest = baselineSql[w.id];
-      const peerM = peer && peerWork[w.id] && features.governance ? await measure(peer, { ...w, bodies: peerWork[w.id]! }, db) : undefined;
+      const peerM = withPeer ? others.shift() : undefined;
       results.push({ id: w.id, title: w.title, note: w.note, variants: w.bodies.length, service: serviceM, cached: cachedM, baseline: baselineM, peer: peerM });
       log(`[${label}] ${w.id}: ${serviceM.closed.rps} req/s closed (${serviceM.closed.errors} errors), open ${w.rate}/s p50 ${serviceM.open.latencyMs.p50} ms p99 ${serviceM.open.latencyMs.p99} ms, ${serviceM.cpuMsPerRequest}${serviceM.dbCpuMsPerRequest !== undefined ? ` + ${serviceM.dbCpuMsPerRequest} DB` : ''} CPU ms/req`
         + ` | with response cache ${cachedM.closed.rps} req/s, p99 ${cachedM.open.latencyMs.p99} ms`
@@ -311,7 +344,7 @@ async function main() {
     date: new Date().toISOString(),
     durationSeconds: Math.round((Date.now() - started) / 1000),
     machine: { cores: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version, platform: `${process.platform} ${process.arch}`, loadAverageAtStart: loadAtStart },
-    settings: { closedSeconds: SECONDS, openSeconds: SECONDS, openMinRequests: 6, warmupSeconds: WARMUP, postgres: pgOk ? POSTGRES_URL.replace(/\/\/[^@]*@/, '//…@') : 'unreachable' },
+    settings: { closedRounds: ROUNDS, closedRoundSeconds: ROUND_SECONDS, openSeconds: SECONDS, openMinRequests: 6, warmupSeconds: WARMUP, postgres: pgOk ? POSTGRES_URL.replace(/\/\/[^@]*@/, '//…@') : 'unreachable' },
     notes,
     configs: results,
   };
@@ -325,7 +358,7 @@ export type BenchRun = {
   date: string;
   durationSeconds: number;
   machine: { cores: number; cpuModel: string; memoryGiB: number; node: string; platform: string; loadAverageAtStart: number[] };
-  settings: { closedSeconds: number; openSeconds: number; openMinRequests: number; warmupSeconds: number; postgres: string };
+  settings: { closedRounds: number; closedRoundSeconds: number; openSeconds: number; openMinRequests: number; warmupSeconds: number; postgres: string };
   notes: string[];
   configs: ConfigResult[];
 };
