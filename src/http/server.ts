@@ -282,8 +282,11 @@ export async function startHttpServer(
       res.setHeader('x-request-id', requestId);
       if (response.body.kind === 'complete') {
         if (cacheKey && stored && res.statusCode === 200) {
-          cache!.set(cacheKey, { body: response.body.string, contentType: String(res.getHeader('content-type')), operationName: stored.operationName });
+          const bytes = Buffer.from(response.body.string);
+          cache!.set(cacheKey, { body: bytes, contentType: String(res.getHeader('content-type')), operationName: stored.operationName });
           res.setHeader('x-cache', 'miss');
+          res.end(bytes);
+          return;
         }
         res.end(response.body.string);
         return;
