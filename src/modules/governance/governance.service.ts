@@ -21,6 +21,13 @@ const byPostThenStart = (a: Mandate, b: Mandate) =>
   a.post.id - b.post.id || (a.role === b.role ? 0 : a.role === MandateRole.TITULAIRE ? -1 : 1) ||
   (a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : a.id - b.id);
 
+/**
+ * Compositions already worked out, by the body's mandates as its loader returned them (one array per
+ * body and request, so an entry lives as long as the request) and by date: a network map asks each
+ * Mission Locale's board twice, for its president and for its composition.
+ */
+const compositions = new WeakMap<readonly Mandate[], Map<string, readonly Mandate[]>>();
+
 /** Reads of bodies, their compositions at a date, and who represents whom. */
 export class GovernanceService {
   constructor(private readonly ctx: RequestContext) {}
@@ -43,9 +50,13 @@ export class GovernanceService {
   }
 
   /** Mandates of the body in effect on `asOf`: titulaires then suppléants, post by post. */
-  async composition(body: GoverningBody, asOf: string): Promise<Mandate[]> {
+  async composition(body: GoverningBody, asOf: string): Promise<readonly Mandate[]> {
     const all = await governanceLoaders.mandatesOfBody(this.ctx).load(body.id);
-    return all.filter((m) => isMandateActive(m, asOf)).sort(byPostThenStart);
+    let byDate = compositions.get(all);
+    if (!byDate) compositions.set(all, (byDate = new Map()));
+    let composition = byDate.get(asOf);
+    if (!composition) byDate.set(asOf, (composition = all.filter((m) => isMandateActive(m, asOf)).sort(byPostThenStart)));
+    return composition;
   }
 
   /** Holders of one post on `asOf`. */
