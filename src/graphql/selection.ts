@@ -30,3 +30,34 @@ export function needsItems(info: GraphQLResolveInfo): boolean {
 }
 
 const itemsNeeded = new WeakMap<GraphQLResolveInfo['fieldNodes'], boolean>();
+
+/** What a selection may ask for: each field allowed, with what may be asked under it (`true`: anything). */
+export type SelectionShape = { readonly [field: string]: true | SelectionShape };
+
+/**
+ * A test of whether the selection under a field asks for nothing outside `shape` (following fragments,
+ * whatever their type condition; `__typename` is always allowed): a resolver can then serve a reading
+ * that holds only those fields. Answered once per field of a parsed document, like `needsItems`.
+ */
+export function selectionWithin(shape: SelectionShape): (info: GraphQLResolveInfo) => boolean {
+  const answers = new WeakMap<GraphQLResolveInfo['fieldNodes'], boolean>();
+  return (info) => {
+    let within = answers.get(info.fieldNodes);
+    if (within === undefined) {
+      const fits = (set: SelectionSetNode | undefined, allowed: SelectionShape): boolean =>
+        (set?.selections ?? []).every((sel) => {
+          if (sel.kind === 'InlineFragment') return fits(sel.selectionSet, allowed);
+          if (sel.kind === 'FragmentSpread') {
+            const fragment = info.fragments[sel.name.value];
+            return fragment !== undefined && fits(fragment.selectionSet, allowed);
+          }
+          if (sel.name.value === '__typename') return true;
+          const under = Object.hasOwn(allowed, sel.name.value) ? allowed[sel.name.value] : undefined;
+          return under === true || (under !== undefined && fits(sel.selectionSet, under));
+        });
+      within = (info.fieldNodes as FieldNode[]).every((node) => fits(node.selectionSet, shape));
+      answers.set(info.fieldNodes, within);
+    }
+    return within;
+  };
+}

@@ -49,9 +49,12 @@ export class GovernanceService {
     return governanceLoaders.postsOfBody(this.ctx).load(body.id);
   }
 
-  /** Mandates of the body in effect on `asOf`: titulaires then suppléants, post by post. */
-  async composition(body: GoverningBody, asOf: string): Promise<readonly Mandate[]> {
-    const all = await governanceLoaders.mandatesOfBody(this.ctx).load(body.id);
+  /**
+   * Mandates of the body in effect on `asOf`: titulaires then suppléants, post by post. `brief`: as a
+   * network map shows them, holding only the fields `mandatesOfBodyBrief` reads.
+   */
+  async composition(body: GoverningBody, asOf: string, brief = false): Promise<readonly Mandate[]> {
+    const all = await (brief ? governanceLoaders.mandatesOfBodyBrief : governanceLoaders.mandatesOfBody)(this.ctx).load(body.id);
     let byDate = compositions.get(all);
     if (!byDate) compositions.set(all, (byDate = new Map()));
     let composition = byDate.get(asOf);
@@ -76,11 +79,11 @@ export class GovernanceService {
       .filter((v) => v.vacantSeats > 0);
   }
 
-  /** Who presides the organization on `asOf`: the titulaire of its board's PRESIDENT post. */
-  async presidentMandate(org: Organization, asOf: string): Promise<Mandate | null> {
+  /** Who presides the organization on `asOf`: the titulaire of its board's PRESIDENT post (`brief`: see `composition`). */
+  async presidentMandate(org: Organization, asOf: string, brief = false): Promise<Mandate | null> {
     const board = (await this.bodiesOf(org)).find((b) => b.kind === BodyKind.BOARD);
     if (!board) return null;
-    return (await this.composition(board, asOf)).find((m) => m.post.kind === PostKind.PRESIDENT && m.role === MandateRole.TITULAIRE) ?? null;
+    return (await this.composition(board, asOf, brief)).find((m) => m.post.kind === PostKind.PRESIDENT && m.role === MandateRole.TITULAIRE) ?? null;
   }
 
   /** A person's mandates: those in effect on `asOf`, or the whole history when `asOf` is null (oldest first). */

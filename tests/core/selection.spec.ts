@@ -1,0 +1,43 @@
+import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, Kind, OperationDefinitionNode, parse } from 'graphql';
+import { selectionWithin } from '../../src/graphql/selection';
+
+/** The resolve info of the first field of `query`, as far as a selection test reads it. */
+function infoOf(query: string): GraphQLResolveInfo {
+  const doc = parse(query);
+  const operation = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
+  const fragments = Object.fromEntries(doc.definitions
+    .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments } as unknown as GraphQLResolveInfo;
+}
+
+describe('selectionWithin', () => {
+  const within = selectionWithin({ totalCount: true, pageInfo: true, nodes: { role: true, person: { givenName: true } } });
+
+  it('accepts what the shape allows, anything under a field allowed whole, and __typename', () => {
+    expect(within(infoOf('{ c { totalCount } }'))).toBe(true);
+    expect(within(infoOf('{ c { __typename nodes { __typename role person { givenName } } pageInfo { hasNextPage endCursor } } }'))).toBe(true);
+    expect(within(infoOf('{ c { nodes { ... on Mandate { role } ...P } } } fragment P on Mandate { person { givenName } }'))).toBe(true);
+    expect(within(infoOf('{ c { a: totalCount nodes { r: role } } }'))).toBe(true);
+  });
+
+  it('refuses a field outside the shape, wherever it comes from', () => {
+    expect(within(infoOf('{ c { edges { cursor } } }'))).toBe(false);
+    expect(within(infoOf('{ c { nodes { role legalBasis } } }'))).toBe(false);
+    expect(within(infoOf('{ c { nodes { person { givenName version } } } }'))).toBe(false);
+    expect(within(infoOf('{ c { nodes { ... on Mandate { legalBasis } } } }'))).toBe(false);
+    expect(within(infoOf('{ c { nodes { ...M } } } fragment M on Mandate { role endReason }'))).toBe(false);
+    expect(within(infoOf('{ c { nodes { ...Unknown } } }'))).toBe(false);
+    expect(within(infoOf('{ c { nodes { constructor } } }'))).toBe(false); // not a key the shape inherits
+  });
+
+  it('answers once per field of a parsed document', () => {
+    const info = infoOf('{ c { nodes { role } } }');
+    expect(within(info)).toBe(true);
+    // The same field nodes, changed behind the test's back: the answer is not worked out again.
+    const outside = infoOf('{ c { edges { cursor } } }');
+    expect(within(outside)).toBe(false);
+    (info.fieldNodes[0].selectionSet!.selections as unknown[]).splice(0, 1, ...outside.fieldNodes[0].selectionSet!.selections);
+    expect(within({ ...info })).toBe(true);
+    expect(within(infoOf('{ c { edges { cursor } } }'))).toBe(false);
+  });
+});
