@@ -221,7 +221,7 @@ export function writeReport(run: BenchRun, root: string): void {
     '## How to run',
     '',
     '```sh',
-    'npm run bench                                   # everything: about 13 minutes on 2 cores',
+    'npm run bench                                   # everything: about 20 minutes on 2 cores',
     'BENCH_CONFIGS=sqlite:1,postgresql:100 npm run bench   # a subset (db:scale, comma-separated)',
     'BENCH_ROUNDS=5 BENCH_ROUND_SECONDS=4 BENCH_SECONDS=10 BENCH_RATES=W1=100,W6=100 npm run bench   # more and longer rounds, longer open loops, other rates',
     '```',
