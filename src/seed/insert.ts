@@ -34,3 +34,31 @@ export async function insertInChunks(trx: Knex, table: string, rows: Record<stri
     await trx.raw(head + chunk.map(() => tuple).join(', '), bindings as Knex.RawBinding[]);
   }
 }
+
+/**
+ * Runs `load` with the secondary indexes and the foreign keys of `tables` set aside, built again from
+ * their own definitions once the rows are in, in the same transaction (PostgreSQL; on SQLite `load`
+ * runs as it is). Row by row, PostgreSQL updated up to five indexes and checked two foreign keys for
+ * each of the 35,000 communes: their chunks took 1.0 s, and 0.3 s loaded bare then indexed and checked
+ * in bulk (the checks are the same: a row breaking a key fails the load, as before).
+ */
+export async function loadWithIndexesAfter<T>(trx: Knex, tables: readonly string[], load: () => Promise<T>): Promise<T> {
+  if (trx.client.dialect !== 'postgresql') return load();
+  type Ddl = { drop: string; create: string };
+  // Indexes backing no constraint (primary keys and unique constraints stay), then foreign keys.
+  const indexes: Ddl[] = (await trx.raw(`
+    select format('drop index %s', x.indexrelid::regclass) as drop, pg_get_indexdef(x.indexrelid) as create
+    from pg_index x
+    where x.indrelid = any(?::regclass[]) and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)
+    order by x.indexrelid`, [[...tables]])).rows;
+  const foreignKeys: Ddl[] = (await trx.raw(`
+    select format('alter table %s drop constraint %I', conrelid::regclass, conname) as drop,
+      format('alter table %s add constraint %I %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) as create
+    from pg_constraint
+    where contype = 'f' and conrelid = any(?::regclass[])
+    order by oid`, [[...tables]])).rows;
+  for (const ddl of [...foreignKeys, ...indexes]) await trx.raw(ddl.drop);
+  const loaded = await load();
+  for (const ddl of [...indexes, ...foreignKeys]) await trx.raw(ddl.create);
+  return loaded;
+}

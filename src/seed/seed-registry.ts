@@ -5,9 +5,13 @@ import { CONVENTION_SERIAL_TABLES, loadConventions } from './load-conventions';
 import { GOVERNANCE_SERIAL_TABLES, loadGovernance } from './load-governance';
 import { loadGeography } from './load-geography';
 import { loadNetwork } from './load-network';
+import { loadWithIndexesAfter } from './insert';
 
 /** Tables whose ids the seeder sets explicitly; PostgreSQL sequences must then move past them. */
 const SERIAL_TABLES = ['organization', 'change_event', ...GOVERNANCE_SERIAL_TABLES, ...CONVENTION_SERIAL_TABLES];
+
+/** The tables of tens of thousands of rows (every commune, its postal codes, the coverage), indexed once loaded. */
+const BULK_TABLES = ['commune', 'commune_postal_code', 'commune_coverage'];
 
 /** True when the registry holds no organization yet (fresh database). */
 export async function isEmpty(orm: MikroORM): Promise<boolean> {
@@ -22,7 +26,7 @@ export type { SeedBundle };
 export async function seedRegistry(orm: MikroORM, { network, governance, conventions }: SeedBundle) {
   const knex = (orm.em as EntityManager).getKnex();
   const coverable = new Set(network.organizations.flatMap((o) => (o.kind === 'ARML' && !o.dissolvedOn ? o.regions ?? [] : []).map((r) => r.regionCode)));
-  const loaded = await knex.transaction(async (trx) => {
+  const loaded = await knex.transaction(async (trx) => loadWithIndexesAfter(trx, BULK_TABLES, async () => {
     const geo = await loadGeography(trx, coverable);
     const { idOf, ...net } = await loadNetwork(trx, network);
     const orgId = (key: string) => {
@@ -38,7 +42,7 @@ export async function seedRegistry(orm: MikroORM, { network, governance, convent
       }
     }
     return { ...geo, ...net, ...gov, ...conv };
-  });
+  }));
   // PostgreSQL plans from table statistics, which a bulk load leaves empty until autovacuum gets to
   // them: a commune lookup's coverage statement took 8 ms in sequential scans instead of 0.1 ms. The
   // vacuum marks the loaded pages all-visible, so a covering index answers alone (index-only scans:

@@ -1,5 +1,7 @@
+import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { databaseKinds } from '../support/databases';
+import { openDatabase } from '../../src/db/database';
+import { createTestDatabase, databaseKinds } from '../support/databases';
 import { startRegistry } from '../support/registry';
 import { tinyNetwork } from '../support/tiny-network';
 
@@ -21,7 +23,47 @@ describe('embedded SQLite storage', () => {
   });
 });
 
+/** Every index and constraint of the registry's tables, as their definitions. */
+async function schemaObjects(orm: MikroORM): Promise<string[]> {
+  const knex = (orm.em as EntityManager).getKnex();
+  if (knex.client.dialect !== 'postgresql') {
+    return (await knex.raw("select sql from sqlite_master where type in ('table', 'index') and sql is not null order by name")).map((r: { sql: string }) => r.sql);
+  }
+  const { rows } = await knex.raw(`
+    select indexdef as def from pg_indexes where schemaname = current_schema()
+    union all
+    select format('%s %s %s', conrelid::regclass, conname, pg_get_constraintdef(oid)) from pg_constraint where connamespace = current_schema()::regnamespace
+    order by 1`);
+  return rows.map((r: { def: string }) => r.def);
+}
+
 describe.each(databaseKinds())('migrations on %s', (kind) => {
+  it('leave the same indexes and keys, all valid, whether the bundled data was then loaded or not', async () => {
+    // On PostgreSQL the seed sets the big tables' indexes and foreign keys aside and builds them again.
+    const seeded = await startRegistry(kind, { network: tinyNetwork() });
+    const bare = await createTestDatabase(kind);
+    const { orm } = await openDatabase(bare.settings);
+    try {
+      const objects = await schemaObjects(seeded.orm);
+      expect(objects.filter((d) => /commune_coverage/.test(d)).length).toBeGreaterThanOrEqual(4);
+      expect(objects).toEqual(await schemaObjects(orm));
+      const knex = (seeded.orm.em as EntityManager).getKnex();
+      expect(Number((await knex('commune').count({ n: '*' }))[0].n)).toBeGreaterThan(1000);
+      if (kind === 'postgresql') {
+        const [{ invalid }] = (await knex.raw(`select
+          (select count(*) from pg_index x join pg_class t on t.oid = x.indrelid where t.relnamespace = current_schema()::regnamespace and not (x.indisvalid and x.indisready))
+          + (select count(*) from pg_constraint where connamespace = current_schema()::regnamespace and not convalidated) as invalid`)).rows;
+        expect(Number(invalid)).toBe(0);
+      }
+      await expect(knex('commune_coverage').insert({ organization_id: 1, commune_code: 'XXXXX', start_date: '2026-01-01', provenance_status: 'ILLUSTRATIVE', provenance_source: 't' }))
+        .rejects.toThrow(/foreign key/i);
+    } finally {
+      await orm.close(true);
+      await bare.drop();
+      await seeded.stop();
+    }
+  });
+
   it('are applied once and leave nothing pending; a second start changes nothing', async () => {
     const registry = await startRegistry(kind, { network: tinyNetwork() });
     try {
