@@ -11,7 +11,7 @@ import { loadWithIndexesAfter } from './insert';
 const SERIAL_TABLES = ['organization', 'change_event', ...GOVERNANCE_SERIAL_TABLES, ...CONVENTION_SERIAL_TABLES];
 
 /** The tables of tens of thousands of rows (every commune, its postal codes, the coverage), indexed once loaded. */
-const BULK_TABLES = ['commune', 'commune_postal_code', 'commune_coverage'];
+const BULK_TABLES = ['commune', 'commune_postal_code', 'commune_coverage', 'mandate', 'post', 'body_term'];
 
 /** True when the registry holds no organization yet (fresh database). */
 export async function isEmpty(orm: MikroORM): Promise<boolean> {
