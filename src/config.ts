@@ -33,7 +33,7 @@ export interface Settings {
   heavyQuerySlots: number;
   /**
    * How far V8 lets the heap grow past what a full collection kept, in percent (HEAP_GROWTH_PERCENT,
-   * default 100; 0: V8's own choice, which lets garbage reach several times the live data).
+   * default 70; 0: V8's own choice, which lets garbage reach several times the live data).
    */
   heapGrowthPercent: number;
 }
@@ -58,7 +58,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     metrics: (env.METRICS ?? 'true') !== 'false',
     responseCacheBytes: megabytes(env.RESPONSE_CACHE_MB ?? '64'),
     heavyQuerySlots: wholeNumber(env.HEAVY_QUERY_SLOTS ?? '1', 'HEAVY_QUERY_SLOTS must be a whole number (0: whole-network queries are not limited)'),
-    heapGrowthPercent: wholeNumber(env.HEAP_GROWTH_PERCENT ?? '100', "HEAP_GROWTH_PERCENT must be a whole number of percent (0: V8's own choice)"),
+    heapGrowthPercent: wholeNumber(env.HEAP_GROWTH_PERCENT ?? '70', "HEAP_GROWTH_PERCENT must be a whole number of percent (0: V8's own choice)"),
   };
 }
 

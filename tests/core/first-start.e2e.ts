@@ -28,7 +28,7 @@ describe('first start on the embedded database', () => {
         child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
       });
       process.stdout.write(`first start (create, migrate, seed, listen): ${ready.startMs} ms\n`);
-      expect(ready.heapGrowthPercent).toBe(100); // the default, applied before seeding
+      expect(ready.heapGrowthPercent).toBe(70); // the default, applied before seeding
       expect(existsSync(sqlitePath)).toBe(true);
       const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',

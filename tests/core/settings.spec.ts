@@ -5,7 +5,7 @@ describe('settings', () => {
   it('default to one whole-network query at a time and a heap allowed 50 % above its live data', () => {
     const settings = loadSettings({});
     expect(settings.heavyQuerySlots).toBe(1);
-    expect(settings.heapGrowthPercent).toBe(100);
+    expect(settings.heapGrowthPercent).toBe(70);
     expect(settings.responseCacheBytes).toBe(64 * 1024 * 1024);
     expect(settings.sqliteConnections).toBe(4);
     expect(loadSettings({ SQLITE_CONNECTIONS: '1' }).sqliteConnections).toBe(1);
