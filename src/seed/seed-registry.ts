@@ -10,7 +10,7 @@ import { loadWithIndexesAfter } from './insert';
 /** Tables whose ids the seeder sets explicitly; PostgreSQL sequences must then move past them. */
 const SERIAL_TABLES = ['organization', 'change_event', ...GOVERNANCE_SERIAL_TABLES, ...CONVENTION_SERIAL_TABLES];
 
-/** The tables of tens of thousands of rows (every commune, its postal codes, the coverage), indexed once loaded. */
+/** The biggest tables (every commune, its postal codes, the coverage; mandates, posts, terms), indexed and keyed once loaded. */
 const BULK_TABLES = ['commune', 'commune_postal_code', 'commune_coverage', 'mandate', 'post', 'body_term'];
 
 /** True when the registry holds no organization yet (fresh database). */
