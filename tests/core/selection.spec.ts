@@ -1,5 +1,5 @@
 import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, Kind, OperationDefinitionNode, parse } from 'graphql';
-import { selectionWithin } from '../../src/graphql/selection';
+import { needsItems, selectionWithin } from '../../src/graphql/selection';
 
 /** The resolve info of the first field of `query`, as far as a selection test reads it. */
 function infoOf(query: string): GraphQLResolveInfo {
@@ -39,5 +39,13 @@ describe('selectionWithin', () => {
     (info.fieldNodes[0].selectionSet!.selections as unknown[]).splice(0, 1, ...outside.fieldNodes[0].selectionSet!.selections);
     expect(within({ ...info })).toBe(true);
     expect(within(infoOf('{ c { edges { cursor } } }'))).toBe(false);
+  });
+
+  it('tells a connection asked only for its count from one whose items are needed', () => {
+    expect(needsItems(infoOf('{ c { totalCount __typename } }'))).toBe(false);
+    expect(needsItems(infoOf('{ c { ...N } } fragment N on C { totalCount }'))).toBe(false);
+    expect(needsItems(infoOf('{ c { totalCount nodes { id } } }'))).toBe(true);
+    expect(needsItems(infoOf('{ c { ... on C { pageInfo { hasNextPage } } } }'))).toBe(true);
+    expect(needsItems(infoOf('{ c { ...E } } fragment E on C { edges { cursor } }'))).toBe(true);
   });
 });
