@@ -1,4 +1,7 @@
 import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
+import type { Page } from '../../graphql/pagination';
+import type { Organization } from './organization.entity';
+import type { OrganizationKind } from './organization.enums';
 import { armlRegionsOf, missionsLocalesIn, OrganizationRepository } from './organization.repository';
 
 /** Batched reads of organizations and what hangs off them, one SQL statement per batch. */
@@ -33,6 +36,26 @@ export const organizationLoaders = {
     ctx.loaders.get('organization.regions', async (ids: readonly number[]) =>
       groupByKeys(ids, await new OrganizationRepository(ctx.em).regionsOf(ids), (r) => r.organization.id)),
 };
+
+/**
+ * The same page (`offset`, `limit`) of the members on `asOf` of organizations (only `kinds`, when given), by
+ * name, with each one's number of members; `organizationLoaders.byId` remembers the members read.
+ */
+export const memberPagesLoader = (ctx: RequestContext, asOf: string, kinds: readonly OrganizationKind[], offset: number, limit: number) =>
+  ctx.loaders.get(`organization.memberPages:${asOf}:${kinds.join(',')}:${offset}:${limit}`, async (ids: readonly number[]): Promise<Page<Organization>[]> => {
+    const repo = new OrganizationRepository(ctx.em);
+    const rows = await repo.memberPages(ids, asOf, kinds, offset, limit);
+    const byId = organizationLoaders.byId(ctx);
+    for (const r of rows) byId.remember(r.member.id, r.member);
+    const pages = groupByKeys(ids, rows, (r) => r.parentId);
+    // A page past the end has no row to carry the total: those parents are counted apart.
+    const emptyPastStart = offset > 0 ? ids.filter((_, i) => pages[i].length === 0) : [];
+    const totals = emptyPastStart.length ? await repo.memberCounts(emptyPastStart, asOf, kinds) : new Map<number, number>();
+    return pages.map((page, i) => {
+      const totalCount = page.length ? page[0].total : totals.get(ids[i]) ?? 0;
+      return { items: page.map((r) => r.member), offset: Math.min(offset, totalCount), totalCount };
+    });
+  });
 
 /** Missions Locales of regions or départements on a date, by name. */
 export const missionsLocalesLoader = (ctx: RequestContext, column: 'regionCode' | 'departementCode', asOf: string) =>

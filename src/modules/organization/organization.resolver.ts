@@ -125,7 +125,7 @@ export class OrganizationResolver {
     @Arg('kinds', () => [OrganizationKind], { nullable: true, description: 'Only members of these kinds.' }) kinds: OrganizationKind[] | undefined,
     @Ctx() ctx: RequestContext,
   ) {
-    return connectionFromArray(await new OrganizationService(ctx).members(org, dayOf(args), kinds), args);
+    return toConnection(await new OrganizationService(ctx).memberPage(org, dayOf(args), kinds, args));
   }
 
   @FieldResolver(() => CommuneConnection, { description: 'Mission Locale: the communes of its zone de compétence on the date, by INSEE code.' })

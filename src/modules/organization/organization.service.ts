@@ -1,13 +1,13 @@
 import { RequestContext } from '../../graphql/context';
 import { BadInputError, NotFoundError } from '../../graphql/errors';
 import { identifierProblem, normalizeIdentifier } from './identifier.rules';
-import { PageArgs, Page } from '../../graphql/pagination';
+import { PageArgs, Page, pageWindow } from '../../graphql/pagination';
 import { isActiveOn } from '../../shared/dates';
 import { Organization } from './organization.entity';
 import { OrganizationLink } from './organization-link.entity';
 import { IdentifierScheme, OrganizationKind } from './organization.enums';
 import { OrganizationFilter, OrganizationOrder } from './organization.inputs';
-import { organizationLoaders } from './organization.loaders';
+import { memberPagesLoader, organizationLoaders } from './organization.loaders';
 import { OrganizationRepository } from './organization.repository';
 
 const byName = (a: Organization, b: Organization) =>
@@ -65,6 +65,20 @@ export class OrganizationService {
       .filter((l) => isActiveOn(asOf, l.startDate, l.endDate) && (!kinds?.length || kinds.includes(l.member.kind)))
       .map((l) => l.member)
       .sort(byName);
+  }
+
+  /**
+   * A page of the members of `org` on `asOf`, by name (only `kinds`, when given). Read page by page in
+   * SQL, unless the page is counted from the end (`last`), which needs the whole list first.
+   */
+  async memberPage(org: Organization, asOf: string, kinds: OrganizationKind[] | undefined, args: PageArgs): Promise<Page<Organization>> {
+    const window = args.last == null ? pageWindow(args, Number.MAX_SAFE_INTEGER) : undefined;
+    if (window && window.limit > 0) {
+      return memberPagesLoader(this.ctx, asOf, [...new Set(kinds ?? [])].sort(), window.offset, window.limit).load(org.id);
+    }
+    const all = await this.members(org, asOf, kinds);
+    const { offset, limit } = pageWindow(args, all.length);
+    return { items: all.slice(offset, offset + limit), offset, totalCount: all.length };
   }
 
   identifiers(org: Organization) {
