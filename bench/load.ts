@@ -4,6 +4,7 @@
  * time so a slow server cannot hide its queue). Both are bounded in time and in requests in flight.
  */
 import { Agent, IncomingHttpHeaders, request } from 'node:http';
+import { Pauses, watchClient } from './pauses';
 
 /** One POST body to send (JSON, already encoded) — workloads cycle through a list of them. */
 export type Body = Buffer;
@@ -147,6 +148,8 @@ export interface OpenResult {
   achievedRps: number;
   latencyMs: LatencySummary;
   firstError?: string;
+  /** The pauses seen during the window, on each side (see `bench/pauses.ts`). */
+  pauses: Pauses;
 }
 
 /**
@@ -166,6 +169,7 @@ export async function openLoop(
   let dropped = 0;
   let firstError: string | undefined;
   const total = Math.round(rate * seconds);
+  const watch = watchClient();
   const start = now();
   const fire = (planned: number) => {
     const body = bodies[sent % bodies.length];
@@ -206,6 +210,7 @@ export async function openLoop(
   clearTimeout(timer);
   const timedOut = pending.size;
   const lastAnswer = now();
+  const client = watch.stop();
   agent.destroy(); // aborts whatever is still pending (counted as errors too)
   await Promise.race([Promise.all([...pending]), new Promise((r) => setTimeout(r, 1000))]);
   const completed = latencies.length - errors;
@@ -214,5 +219,6 @@ export async function openLoop(
     rate, seconds, sent, completed, errors, dropped, timedOut,
     achievedRps: Math.round((completed / spanSec) * 10) / 10,
     latencyMs: summarize(latencies), firstError,
+    pauses: { ...client, serverLoopMaxMs: null, serverGcPausesOver10ms: null },
   };
 }

@@ -51,6 +51,14 @@ function ratioRows(run: BenchRun): string[][] {
   return rows;
 }
 
+/** The open loop's longest pauses (`bench/pauses.ts`): load generator, server (with its GC pauses of 10 ms or more), host steal. */
+function pausesCell(open: Measurement['open']): string {
+  const p = open.pauses;
+  if (!p) return '–';
+  const server = p.serverLoopMaxMs === null ? '–' : `${fmt(p.serverLoopMaxMs, 0)}${p.serverGcPausesOver10ms ? ` (${p.serverGcPausesOver10ms} GC)` : ''}`;
+  return `${fmt(p.clientLoopMaxMs, 0)} / ${server} / ${p.hostStealMs ?? '–'}`;
+}
+
 function measurementRow(who: string, m: Measurement, rate: number): string[] {
   const open = m.open;
   const openNote = open.dropped || open.timedOut || open.errors
@@ -63,6 +71,7 @@ function measurementRow(who: string, m: Measurement, rate: number): string[] {
     `${rate}/s → ${fmt(open.achievedRps)}/s${openNote}`,
     fmt(open.latencyMs.p50),
     fmt(open.latencyMs.p99),
+    pausesCell(open),
     fmt(m.cpuMsPerRequest, 2),
     m.dbCpuMsPerRequest === undefined ? 'in process' : fmt(m.dbCpuMsPerRequest, 2),
     m.sqlPerRequest ? (m.sqlPerRequest.min === m.sqlPerRequest.max ? String(m.sqlPerRequest.min) : `${m.sqlPerRequest.min}–${m.sqlPerRequest.max}`) : '–',
@@ -91,7 +100,7 @@ function configSection(c: ConfigResult, rates: (w: WorkloadResult) => number): s
       + `${start.restartToReadyMs !== undefined ? `; restart on the seeded database ${start.restartToReadyMs} ms` : ''}; baseline ready in ${start.baselineReadyMs} ms. `
       + `Server RSS idle ${fmt(start.idleRssMiB, 0)} MiB, peak ${fmt(c.serverPeakRssMiB, 0)} MiB (VmHWM), with response cache ${fmt(c.cachedServerPeakRssMiB, 0)} MiB; baseline peak ${fmt(c.baselinePeakRssMiB, 0)} MiB.`,
     '',
-    table(['workload', 'closed req/s', 'closed p50 ms', 'open rate → done', 'open p50 ms', 'open p99 ms', 'CPU ms/req', 'DB CPU ms/req', 'SQL/req', 'RSS MiB start → peak'], rows),
+    table(['workload', 'closed req/s', 'closed p50 ms', 'open rate → done', 'open p50 ms', 'open p99 ms', 'open loop pauses ms: generator / server / steal', 'CPU ms/req', 'DB CPU ms/req', 'SQL/req', 'RSS MiB start → peak'], rows),
   ];
   const notes = c.workloads.filter((w) => w.note).map((w) => `- ${w.id}: ${w.note}`);
   if (notes.length) lines.push('', ...notes);
@@ -211,7 +220,9 @@ export function writeReport(run: BenchRun, root: string): void {
     '',
     '"closed": N clients back to back (N = 8, 4 for W3/W4), in rounds: each round runs the service, the service with the response cache, the baseline and the peer '
       + 'one after the other, starting with the next one each round, so that a slower moment of the host falls on all of them; the figure is requests over the time of all rounds; "open": requests sent at a fixed rate, latency counted from the planned send time '
-      + '(so queueing is included), at most 256 in flight (beyond that a request is dropped and counted); "CPU ms/req": user+system time of the server process '
+      + '(so queueing is included), at most 256 in flight (beyond that a request is dropped and counted); "open loop pauses": during the open loop, the longest delay of the load generator\'s event loop / '
+      + 'of the server\'s (read from its metrics; "(n GC)": its garbage collections of 10 ms or more; – for servers without metrics) / CPU time the hypervisor took from this machine (`steal`), in ms (`bench/pauses.ts`): '
+      + 'a p99 far above the p90 is a few requests caught in one pause, and these say on which side it was; "CPU ms/req": user+system time of the server process '
       + '(/proc/<pid>/stat) over the closed loop ÷ requests; "DB CPU ms/req": the same for the PostgreSQL backends serving the database (SQLite runs inside the server process); "SQL/req": statements per request (service: knex `query` events in an in-process registry on the '
       + 'same database, 10 requests per workload; baseline: its own count); "RSS": VmRSS of the server process when the workload starts → highest value sampled every 100 ms during it '
       + '(workloads run light ones first, W1 W2 W5 W6 then W3 W4 W7, because each pays for the garbage its predecessor leaves). '

@@ -18,6 +18,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { BenchDatabase, createDatabase, DatabaseKind, POSTGRES_URL, postgresReachable } from './databases';
 import { Body, closedLoop, ClosedResult, mergeRounds, openLoop, OpenResult, post, Target } from './load';
+import { scrapeServer, serverPauses } from './pauses';
 import { cpuMs, peakRssMiB, rssMiB, rssSampler } from './proc';
 import { runScript, ServerProcess, startServer } from './processes';
 import { collectSample, probeFeatures } from './sample';
@@ -163,7 +164,9 @@ async function measureSideBySide(contenders: Contender[], w: Workload, db: Bench
     const closed = mergeRounds(runs[i].rounds, runs[i].latencies);
     const c1 = cpuMs(c.server.pid);
     // Slow arrival rates get a longer window, so the percentiles rest on at least 6 requests.
+    const before = await scrapeServer(c.server.port);
     const open = await openLoop(targets[i], c.bodies, w.rate, Math.max(SECONDS, 6 / w.rate));
+    Object.assign(open.pauses, serverPauses(before, await scrapeServer(c.server.port)));
     const c2 = cpuMs(c.server.pid);
     const n = Math.max(1, closed.requests);
     measurements.push({
