@@ -41,3 +41,30 @@ const onlyTotalCount = selectionWithin({ totalCount: true });
 export function needsItems(info: GraphQLResolveInfo): boolean {
   return !onlyTotalCount(info);
 }
+
+/**
+ * A test of whether the items of a connection field (`nodes`, or `edges { node }`) are asked for
+ * `field`, following fragments: the field's resolver can then read what that field needs along with
+ * the items. Answered once per field of a parsed document.
+ */
+export function itemsAsk(field: string): (info: GraphQLResolveInfo) => boolean {
+  const answers = new WeakMap<GraphQLResolveInfo['fieldNodes'], boolean>();
+  return (info) => {
+    let asks = answers.get(info.fieldNodes);
+    if (asks === undefined) {
+      const names = (set: SelectionSetNode | undefined, path: string[]): boolean =>
+        (set?.selections ?? []).some((sel) => {
+          if (sel.kind === 'InlineFragment') return names(sel.selectionSet, path);
+          if (sel.kind === 'FragmentSpread') {
+            const fragment = info.fragments[sel.name.value];
+            return fragment !== undefined && names(fragment.selectionSet, path);
+          }
+          if (path.length === 0) return sel.name.value === field;
+          return sel.name.value === path[0] && names(sel.selectionSet, path.slice(1));
+        });
+      asks = (info.fieldNodes as FieldNode[]).some((node) => names(node.selectionSet, ['nodes']) || names(node.selectionSet, ['edges', 'node']));
+      answers.set(info.fieldNodes, asks);
+    }
+    return asks;
+  };
+}

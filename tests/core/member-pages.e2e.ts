@@ -109,6 +109,29 @@ describe.each(databaseKinds())('members of an organization, page by page, on %s'
     expect(forward.nodes).toEqual(before2016.members);
   });
 
+  it("reads each member's coverage and site counts with its page, on the page's date only", async () => {
+    const arml = armls[0];
+    const today = new Date().toISOString().slice(0, 10);
+    const counts = (asOf: string, communesAsOf: string) => registry.countSql(() => registry.query(`{ organization(id: "${arml.id}") {
+      members(first: 100, asOf: "${asOf}") { nodes { id communes(asOf: "${communesAsOf}") { totalCount } sites { totalCount } } } } }`));
+    const { result: same, statements } = await counts(today, today);
+    expect((same as any).errors).toBeUndefined();
+    // The organization, then its page of members with their counts: nothing more.
+    expect(statements).toHaveLength(2);
+    const nodes = (same as any).data.organization.members.nodes;
+    // Each count as a Mission Locale asked alone answers it.
+    for (const n of [nodes[0], nodes[41], nodes[nodes.length - 1]]) {
+      const alone = await registry.query(`{ organization(id: "${n.id}") { communes { totalCount } sites { totalCount } } }`);
+      expect(alone.errors).toBeUndefined();
+      expect({ communes: n.communes, sites: n.sites }).toEqual(alone.data.organization);
+    }
+    expect(nodes.some((n: any) => n.communes.totalCount > 0) && nodes.some((n: any) => n.sites.totalCount > 0)).toBe(true);
+    // Communes on another date than the page's: counted on their own date, in a statement of their own.
+    const { result: other, statements: otherStatements } = await counts(today, '1990-01-01');
+    expect((other as any).data.organization.members.nodes.map((n: any) => n.communes.totalCount)).toEqual(nodes.map(() => 0));
+    expect(otherStatements).toHaveLength(3);
+  });
+
   it('reads the pages of every ARML of a map in one statement, whatever the page', async () => {
     const cursor = offsetToCursor(40);
     const map = `{ unml { members(first: 100) { nodes { members(first: 20, after: "${cursor}") { totalCount nodes { id } } } } } }`;

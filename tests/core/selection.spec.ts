@@ -1,5 +1,5 @@
 import { FieldNode, FragmentDefinitionNode, GraphQLResolveInfo, Kind, OperationDefinitionNode, parse } from 'graphql';
-import { needsItems, selectionWithin } from '../../src/graphql/selection';
+import { itemsAsk, needsItems, selectionWithin } from '../../src/graphql/selection';
 
 /** The resolve info of the first field of `query`, as far as a selection test reads it. */
 function infoOf(query: string): GraphQLResolveInfo {
@@ -47,5 +47,23 @@ describe('selectionWithin', () => {
     expect(needsItems(infoOf('{ c { totalCount nodes { id } } }'))).toBe(true);
     expect(needsItems(infoOf('{ c { ... on C { pageInfo { hasNextPage } } } }'))).toBe(true);
     expect(needsItems(infoOf('{ c { ...E } } fragment E on C { edges { cursor } }'))).toBe(true);
+  });
+});
+
+describe('itemsAsk', () => {
+  const asksCommunes = itemsAsk('communes');
+
+  it('sees the field on the items, through nodes or edges, directly or in fragments', () => {
+    expect(asksCommunes(infoOf('{ m { nodes { id communes { totalCount } } } }'))).toBe(true);
+    expect(asksCommunes(infoOf('{ m { edges { cursor node { communes { totalCount } } } } }'))).toBe(true);
+    expect(asksCommunes(infoOf('{ m { nodes { ... on Organization { c: communes { totalCount } } } } }'))).toBe(true);
+    expect(asksCommunes(infoOf('{ m { ...P } } fragment P on OrganizationConnection { nodes { ...O } } fragment O on Organization { communes { totalCount } }'))).toBe(true);
+  });
+
+  it('does not see it elsewhere: absent, on the items of the items, or in an unknown fragment', () => {
+    expect(asksCommunes(infoOf('{ m { totalCount nodes { id sites { totalCount } } } }'))).toBe(false);
+    expect(asksCommunes(infoOf('{ m { nodes { members { nodes { communes { totalCount } } } } } }'))).toBe(false);
+    expect(asksCommunes(infoOf('{ m { edges { communes } } }'))).toBe(false);
+    expect(asksCommunes(infoOf('{ m { nodes { ...Unknown } } }'))).toBe(false);
   });
 });

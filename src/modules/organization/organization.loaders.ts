@@ -2,7 +2,9 @@ import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
 import type { Page } from '../../graphql/pagination';
 import type { Organization } from './organization.entity';
 import type { OrganizationKind } from './organization.enums';
-import { armlRegionsOf, missionsLocalesIn, OrganizationRepository } from './organization.repository';
+import { siteLoaders } from '../site/site.loaders';
+import { territoryLoaders } from '../territory/territory.loaders';
+import { armlRegionsOf, MemberCounts, missionsLocalesIn, OrganizationRepository } from './organization.repository';
 
 /** Batched reads of organizations and what hangs off them, one SQL statement per batch. */
 export const organizationLoaders = {
@@ -39,14 +41,21 @@ export const organizationLoaders = {
 
 /**
  * The same page (`offset`, `limit`) of the members on `asOf` of organizations (only `kinds`, when given), by
- * name, with each one's number of members; `organizationLoaders.byId` remembers the members read.
+ * name, with each one's number of members; `organizationLoaders.byId` remembers the members read, and the
+ * coverage and site count loaders the counts read with them (`counts`).
  */
-export const memberPagesLoader = (ctx: RequestContext, asOf: string, kinds: readonly OrganizationKind[], offset: number, limit: number) =>
-  ctx.loaders.get(`organization.memberPages:${asOf}:${kinds.join(',')}:${offset}:${limit}`, async (ids: readonly number[]): Promise<Page<Organization>[]> => {
+export const memberPagesLoader = (ctx: RequestContext, asOf: string, kinds: readonly OrganizationKind[], offset: number, limit: number, counts: MemberCounts) =>
+  ctx.loaders.get(`organization.memberPages:${asOf}:${kinds.join(',')}:${offset}:${limit}:${counts.communes}:${counts.sites}`, async (ids: readonly number[]): Promise<Page<Organization>[]> => {
     const repo = new OrganizationRepository(ctx.em);
-    const rows = await repo.memberPages(ids, asOf, kinds, offset, limit);
+    const rows = await repo.memberPages(ids, asOf, kinds, offset, limit, counts);
     const byId = organizationLoaders.byId(ctx);
-    for (const r of rows) byId.remember(r.member.id, r.member);
+    const communes = territoryLoaders.coverageCount(ctx, asOf);
+    const sites = siteLoaders.count(ctx);
+    for (const r of rows) {
+      byId.remember(r.member.id, r.member);
+      if (r.communes !== undefined) communes.remember(r.member.id, r.communes);
+      if (r.sites !== undefined) sites.remember(r.member.id, r.sites);
+    }
     const pages = groupByKeys(ids, rows, (r) => r.parentId);
     // A page past the end has no row to carry the total: those parents are counted apart.
     const emptyPastStart = offset > 0 ? ids.filter((_, i) => pages[i].length === 0) : [];

@@ -9,6 +9,8 @@ import { OrganizationLink } from './organization-link.entity';
 import { OrganizationRegion } from './organization-region.entity';
 import { IdentifierScheme, LegalForm, OrganizationKind, PartnerCategory } from './organization.enums';
 import { readOnlyRecord } from '../../db/read-only-record';
+import { siteCountOf } from '../site/site.loaders';
+import { coverageCountOf } from '../territory/territory.repository';
 import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { OrganizationFilter, OrganizationOrder, OrganizationOrderField, SortDirection } from './organization.inputs';
 
@@ -18,6 +20,22 @@ export interface OrganizationRow {
   description: string | null; legal_form: LegalForm; founded_on: string | null; dissolved_on: string | null;
   departement_code: string | null; region_code: string | null; office_phone: string | null; office_email: string | null;
   office_address: string | null; website: string | null; provenance_status: ProvenanceStatus; provenance_source: string; version: number;
+}
+
+/** What a page of members is read with, beside each member: the communes it covers on the page's date, its number of sites. */
+export interface MemberCounts {
+  communes: boolean;
+  sites: boolean;
+}
+
+/** A member on a page of members (`OrganizationRepository.memberPages`). */
+export interface MemberOfPage {
+  parentId: number;
+  member: Organization;
+  /** How many members its parent has in all. */
+  total: number;
+  communes?: number;
+  sites?: number;
 }
 
 /** Every column of `organization` (a test checks the list against the table). */
@@ -86,10 +104,11 @@ export class OrganizationRepository {
    * One page of the members on `asOf` of each of `parentIds` (only `kinds`, when given), by name then id:
    * the members ranked `offset + 1` to `offset + limit` of each parent, each with how many members that
    * parent has in all, in one statement. A map of a network ten times the bundled one shows 100 of the
-   * ~290 Missions Locales of each ARML: the rest are neither read nor sent to JavaScript.
+   * ~290 Missions Locales of each ARML: the rest are neither read nor sent to JavaScript. With `counts`,
+   * each member comes with the counts a map shows of it, in the same statement.
    */
-  async memberPages(parentIds: readonly number[], asOf: string, kinds: readonly OrganizationKind[], offset: number, limit: number):
-  Promise<{ parentId: number; member: Organization; total: number }[]> {
+  async memberPages(parentIds: readonly number[], asOf: string, kinds: readonly OrganizationKind[], offset: number, limit: number, counts: MemberCounts):
+  Promise<MemberOfPage[]> {
     const knex = this.em.getKnex();
     // Names compare byte by byte, as JavaScript compares them (PostgreSQL would otherwise use the database's locale).
     const byteOrder = knex.client.dialect === 'postgresql' ? ' collate "C"' : '';
@@ -101,9 +120,15 @@ export class OrganizationRepository {
     const page = knex.from(ranked.as('r')).join('organization as o', 'o.id', 'r.member_id')
       .where('r.page_rank', '>', offset).where('r.page_rank', '<=', offset + limit)
       .orderBy([{ column: 'r.parent_id' }, { column: 'r.page_rank' }]);
-    const rows = await selectRows<OrganizationRow & { link_parent_id: number; page_total: number | string }>(
-      page, { ...organizationColumns('o'), link_parent_id: 'r.parent_id', page_total: 'r.page_total' });
-    return rows.map((r) => ({ parentId: Number(r.link_parent_id), member: readOnlyOrganization(r), total: Number(r.page_total) }));
+    const rows = await selectRows<OrganizationRow & { link_parent_id: number; page_total: number | string; communes?: number | string; sites?: number | string }>(page, {
+      ...organizationColumns('o'), link_parent_id: 'r.parent_id', page_total: 'r.page_total',
+      ...(counts.communes ? { communes: coverageCountOf(knex, 'o.id', asOf) } : {}),
+      ...(counts.sites ? { sites: siteCountOf(knex, 'o.id') } : {}),
+    });
+    return rows.map((r) => ({
+      parentId: Number(r.link_parent_id), member: readOnlyOrganization(r), total: Number(r.page_total),
+      communes: r.communes === undefined ? undefined : Number(r.communes), sites: r.sites === undefined ? undefined : Number(r.sites),
+    }));
   }
 
   /** How many members on `asOf` (only `kinds`, when given) each of `parentIds` has; parents without any are absent. */

@@ -6,7 +6,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { AsOfArgs, AsOfPageArgs, dayOf } from '../../graphql/args';
 import type { RequestContext } from '../../graphql/context';
 import { Connection, connectionFromArray, countOnly, PageArgs, toConnection } from '../../graphql/pagination';
-import { needsItems } from '../../graphql/selection';
+import { itemsAsk, needsItems } from '../../graphql/selection';
 import { fromGlobalId } from '../../graphql/node';
 import { BadInputError } from '../../graphql/errors';
 import { Figures } from '../figures/figures.types';
@@ -21,6 +21,13 @@ import { OrganizationLink } from './organization-link.entity';
 import { IdentifierScheme, OrganizationKind } from './organization.enums';
 import { OrganizationFilter, OrganizationOrder } from './organization.inputs';
 import { OrganizationService } from './organization.service';
+
+/** A count-only connection, at once when the count was read with the organization (no promise for each of a map's 874). */
+const countOnlyOf = (n: number | Promise<number>) => (typeof n === 'number' ? countOnly<never>(n) : n.then((v) => countOnly<never>(v)));
+
+/** Whether a page of members will be asked each member's communes, or sites: they are then read with the page. */
+const membersAskCommunes = itemsAsk('communes');
+const membersAskSites = itemsAsk('sites');
 
 export const OrganizationConnection = Connection(Organization, 'Organization', 'organizations');
 export const CommuneConnection = Connection(Commune, 'Commune', 'communes');
@@ -124,16 +131,20 @@ export class OrganizationResolver {
     @Args() args: AsOfPageArgs,
     @Arg('kinds', () => [OrganizationKind], { nullable: true, description: 'Only members of these kinds.' }) kinds: OrganizationKind[] | undefined,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return toConnection(await new OrganizationService(ctx).memberPage(org, dayOf(args), kinds, args));
+    const counts = { communes: membersAskCommunes(info), sites: membersAskSites(info) };
+    return toConnection(await new OrganizationService(ctx).memberPage(org, dayOf(args), kinds, args, counts));
   }
 
   @FieldResolver(() => CommuneConnection, { description: 'Mission Locale: the communes of its zone de compétence on the date, by INSEE code.' })
-  async communes(@Root() org: Organization, @Args() args: AsOfPageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+  communes(@Root() org: Organization, @Args() args: AsOfPageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    if (!needsItems(info)) return countOnlyOf(new TerritoryService(ctx).coveredCommuneCount(org, dayOf(args)));
+    return this.communePage(org, args, ctx);
+  }
+
+  private async communePage(org: Organization, args: AsOfPageArgs, ctx: RequestContext) {
     const territory = new TerritoryService(ctx);
-    if (!needsItems(info)) {
-      return countOnly(await territory.coveredCommuneCount(org, dayOf(args)));
-    }
     const codes = await territory.coveredCommuneCodes(org, dayOf(args));
     const page = connectionFromArray(codes, args);
     const communes = await territory.communesByCodes(page.nodes);
@@ -143,9 +154,9 @@ export class OrganizationResolver {
   }
 
   @FieldResolver(() => SiteConnection, { description: "Mission Locale: its reception sites (lieux d'accueil), head office first." })
-  async sites(@Root() org: Organization, @Args() page: PageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
-    if (!needsItems(info)) return countOnly(await siteLoaders.count(ctx).load(org.id));
-    return connectionFromArray(await siteLoaders.ofOrganization(ctx).load(org.id), page);
+  sites(@Root() org: Organization, @Args() page: PageArgs, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo) {
+    if (!needsItems(info)) return countOnlyOf(siteLoaders.count(ctx).loadKnown(org.id));
+    return siteLoaders.ofOrganization(ctx).load(org.id).then((sites) => connectionFromArray(sites, page));
   }
 
   @FieldResolver(() => Site, { nullable: true, description: 'Mission Locale: its head office (siège).' })

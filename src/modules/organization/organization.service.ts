@@ -8,7 +8,7 @@ import { OrganizationLink } from './organization-link.entity';
 import { IdentifierScheme, OrganizationKind } from './organization.enums';
 import { OrganizationFilter, OrganizationOrder } from './organization.inputs';
 import { memberPagesLoader, organizationLoaders } from './organization.loaders';
-import { OrganizationRepository } from './organization.repository';
+import { MemberCounts, OrganizationRepository } from './organization.repository';
 
 const byName = (a: Organization, b: Organization) =>
   a.searchName < b.searchName ? -1 : a.searchName > b.searchName ? 1 : a.id - b.id;
@@ -69,12 +69,13 @@ export class OrganizationService {
 
   /**
    * A page of the members of `org` on `asOf`, by name (only `kinds`, when given). Read page by page in
-   * SQL, unless the page is counted from the end (`last`), which needs the whole list first.
+   * SQL, with the `counts` the caller will ask of each member, unless the page is counted from the end
+   * (`last`), which needs the whole list first.
    */
-  async memberPage(org: Organization, asOf: string, kinds: OrganizationKind[] | undefined, args: PageArgs): Promise<Page<Organization>> {
+  async memberPage(org: Organization, asOf: string, kinds: OrganizationKind[] | undefined, args: PageArgs, counts: MemberCounts): Promise<Page<Organization>> {
     const window = args.last == null ? pageWindow(args, Number.MAX_SAFE_INTEGER) : undefined;
     if (window && window.limit > 0) {
-      return memberPagesLoader(this.ctx, asOf, [...new Set(kinds ?? [])].sort(), window.offset, window.limit).load(org.id);
+      return memberPagesLoader(this.ctx, asOf, [...new Set(kinds ?? [])].sort(), window.offset, window.limit, counts).load(org.id);
     }
     const all = await this.members(org, asOf, kinds);
     const { offset, limit } = pageWindow(args, all.length);

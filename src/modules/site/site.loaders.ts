@@ -1,3 +1,4 @@
+import type { Knex } from '@mikro-orm/knex';
 import { whereIdIn } from '../../db/select-rows';
 import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
 import { Site } from './site.entity';
@@ -17,3 +18,8 @@ export const siteLoaders = {
       return byKeys(ids, rows.map((r) => ({ id: Number(r.organization_id), n: Number(r.n) })), (r) => r.id, { id: 0, n: 0 }).map((r) => r.n);
     }),
 };
+
+/** The number of sites of the organization whose id is in `organizationId` (a column). */
+export function siteCountOf(knex: Knex, organizationId: string): Knex.Raw {
+  return knex.raw('(select count(*) from site as s where s.organization_id = ??)', [organizationId]);
+}

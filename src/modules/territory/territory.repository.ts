@@ -118,9 +118,7 @@ export class TerritoryRepository {
     const ofIds = this.knex.client.dialect === 'sqlite3'
       ? this.knex.raw('json_each(?) as j', [JSON.stringify(ids)])
       : this.knex.raw('unnest(?::int[]) as j(value)', [[...ids]]);
-    return this.knex.select('j.value as organization_id', this.knex.raw(
-      '(select count(*) from commune_coverage as cc where cc.organization_id = j.value and cc.start_date <= ? and (cc.end_date is null or cc.end_date > ?)) as communes',
-      [asOf, asOf])).from(ofIds);
+    return this.knex.select('j.value as organization_id', this.knex.raw('? as communes', [coverageCountOf(this.knex, 'j.value', asOf)])).from(ofIds);
   }
 
   /** Communes covered and population covered per region of the commune, on `asOf`. */
@@ -147,4 +145,10 @@ export class TerritoryRepository {
     for (const word of foldForSearch(criteria.search ?? '').split(' ').filter(Boolean)) q.where('c.search_name', 'like', `%${word}%`);
     return pageOfRows(q, columnsOf('c', COMMUNE_COLUMNS), (x) => x.orderBy('c.code'), page, (rows: CommuneRow[]) => rows.map(readOnlyCommune));
   }
+}
+
+/** The number of communes the Mission Locale whose id is in `organizationId` (a column) covers on `asOf`: a count answered from the covering index. */
+export function coverageCountOf(knex: Knex, organizationId: string, asOf: string): Knex.Raw {
+  return knex.raw('(select count(*) from commune_coverage as cc where cc.organization_id = ?? and cc.start_date <= ? and (cc.end_date is null or cc.end_date > ?))',
+    [organizationId, asOf, asOf]);
 }

@@ -54,11 +54,12 @@ export class TerritoryService {
     return rows.filter((r) => isActiveOn(asOf, r.start_date, r.end_date)).map((r) => r.commune_code);
   }
 
-  /** Number of communes a Mission Locale covers on `asOf`, and their population. */
-  coveredCommuneCount(org: Organization, asOf: string): Promise<number> {
-    return territoryLoaders.coverageCount(this.ctx, asOf).load(org.id);
+  /** Number of communes a Mission Locale covers on `asOf` (as it is when read along with the organization). */
+  coveredCommuneCount(org: Organization, asOf: string): number | Promise<number> {
+    return territoryLoaders.coverageCount(this.ctx, asOf).loadKnown(org.id);
   }
 
+  /** Number of communes a Mission Locale covers on `asOf`, and their population. */
   coverageStats(org: Organization, asOf: string): Promise<{ communes: number; population: number }> {
     return territoryLoaders.coverageStats(this.ctx, asOf).load(org.id);
   }
