@@ -153,8 +153,9 @@ describe('a configured Redis that does not answer', () => {
     const { token } = await new TokenService((orm.em as any).getKnex(), TEST_TOKEN_SECRET).mint({ role: AccessRole.NATIONAL, organizationId: null, label: 'test' });
     await orm.close();
     const base = { ...process.env, SQLITE_PATH: db.settings.sqlitePath, DATABASE_URL: '', SEED_ON_START: 'false', TOKEN_SECRET: TEST_TOKEN_SECRET, REDIS_URL, HOST: '127.0.0.1' };
-    const port = 41000 + (process.pid % 10000);
-    const [a, b] = await Promise.all([start({ ...base, PORT: String(port) }), start({ ...base, PORT: String(port + 1) })]);
+    // Port 0: each instance listens on a port the system knows to be free, and says which in its ready line
+    // (a fixed port could be one the system had just given to some connection: EADDRINUSE).
+    const [a, b] = await Promise.all([start({ ...base, PORT: '0' }), start({ ...base, PORT: '0' })]);
     const client = createClient({ url: wsUrl(a), webSocketImpl: WebSocket, lazy: false });
     try {
       const ready = connected(client);
