@@ -11,13 +11,13 @@ describe('first start on the embedded database', () => {
   it('creates the SQLite file, loads the bundled network and serves it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'registry-start-'));
     const sqlitePath = join(dir, 'registry.sqlite');
-    const port = 40000 + (process.pid % 20000);
+    // Port 0: the system picks a free port, which the ready line gives (a fixed one could be in use).
     const child = spawn(process.execPath, [join(__dirname, '../../dist/src/main.js')], {
-      env: { ...process.env, SQLITE_PATH: sqlitePath, PORT: String(port), DATABASE_URL: '' },
+      env: { ...process.env, SQLITE_PATH: sqlitePath, PORT: '0', DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
-      const ready = await new Promise<{ startMs: number; heapGrowthPercent: number }>((resolve, reject) => {
+      const ready = await new Promise<{ message: string; startMs: number; heapGrowthPercent: number }>((resolve, reject) => {
         let out = '';
         child.stdout.on('data', (chunk) => {
           out += chunk;
@@ -30,14 +30,16 @@ describe('first start on the embedded database', () => {
       process.stdout.write(`first start (create, migrate, seed, listen): ${ready.startMs} ms\n`);
       expect(ready.heapGrowthPercent).toBe(70); // the default, applied before seeding
       expect(existsSync(sqlitePath)).toBe(true);
-      const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      const graphql = ready.message.replace('Registry ready at ', '');
+      expect(graphql).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+      const res = await fetch(graphql, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ networkFigures { total { missionsLocales } } }' }),
       });
       const body = (await res.json()) as { data: { networkFigures: { total: { missionsLocales: number } } } };
       expect(body.data.networkFigures.total.missionsLocales).toBe(437);
-      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+      expect((await fetch(graphql.replace(/\/graphql$/, '/health'))).status).toBe(200);
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
