@@ -4,40 +4,60 @@ import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 export type SelectionShape = { readonly [field: string]: true | SelectionShape };
 
 /**
- * A test of whether the selection under a field asks for nothing outside `shape` (following fragments,
- * whatever their type condition; `__typename` is always allowed): a resolver can then serve a reading
- * that holds only those fields. Answered once per field of a parsed document, like `needsItems`.
+ * The fields a selection set asks for, through its fragments (whatever their type condition);
+ * undefined when it spreads a fragment the document does not hold.
  */
-export function selectionWithin(shape: SelectionShape): (info: GraphQLResolveInfo) => boolean {
+function fieldsOf(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): FieldNode[] | undefined {
+  const fields: FieldNode[] = [];
+  for (const sel of set?.selections ?? []) {
+    if (sel.kind === 'Field') {
+      fields.push(sel);
+      continue;
+    }
+    const inner = sel.kind === 'InlineFragment' ? sel.selectionSet : info.fragments[sel.name.value]?.selectionSet;
+    const more = inner && fieldsOf(inner, info);
+    if (!more) return undefined;
+    fields.push(...more);
+  }
+  return fields;
+}
+
+/**
+ * `test`, worked out once per field of a parsed document: the executors hand every item of a list the
+ * same `fieldNodes`, and a fragment spread in them can only name a fragment of that same document.
+ */
+function oncePerField(test: (info: GraphQLResolveInfo) => boolean): (info: GraphQLResolveInfo) => boolean {
   const answers = new WeakMap<GraphQLResolveInfo['fieldNodes'], boolean>();
   return (info) => {
-    let within = answers.get(info.fieldNodes);
-    if (within === undefined) {
-      const fits = (set: SelectionSetNode | undefined, allowed: SelectionShape): boolean =>
-        (set?.selections ?? []).every((sel) => {
-          if (sel.kind === 'InlineFragment') return fits(sel.selectionSet, allowed);
-          if (sel.kind === 'FragmentSpread') {
-            const fragment = info.fragments[sel.name.value];
-            return fragment !== undefined && fits(fragment.selectionSet, allowed);
-          }
-          if (sel.name.value === '__typename') return true;
-          const under = Object.hasOwn(allowed, sel.name.value) ? allowed[sel.name.value] : undefined;
-          return under === true || (under !== undefined && fits(sel.selectionSet, under));
-        });
-      within = (info.fieldNodes as FieldNode[]).every((node) => fits(node.selectionSet, shape));
-      answers.set(info.fieldNodes, within);
+    let answer = answers.get(info.fieldNodes);
+    if (answer === undefined) {
+      answer = test(info);
+      answers.set(info.fieldNodes, answer);
     }
-    return within;
+    return answer;
   };
+}
+
+/**
+ * A test of whether the selection under a field asks for nothing outside `shape` (following fragments;
+ * `__typename` is always allowed; a fragment the document lacks fails): a resolver can then serve a
+ * reading that holds only those fields.
+ */
+export function selectionWithin(shape: SelectionShape): (info: GraphQLResolveInfo) => boolean {
+  return oncePerField((info) => {
+    const fits = (set: SelectionSetNode | undefined, allowed: SelectionShape): boolean =>
+      fieldsOf(set, info)?.every((f) => {
+        if (f.name.value === '__typename') return true;
+        const under = Object.hasOwn(allowed, f.name.value) ? allowed[f.name.value] : undefined;
+        return under === true || (under !== undefined && fits(f.selectionSet, under));
+      }) ?? false;
+    return (info.fieldNodes as FieldNode[]).every((node) => fits(node.selectionSet, shape));
+  });
 }
 
 const onlyTotalCount = selectionWithin({ totalCount: true });
 
-/**
- * True when a connection field needs its items (`edges`, `nodes` or `pageInfo`), not just `totalCount`.
- * Answered once per field of a parsed document: the executors hand every item of a list the same
- * `fieldNodes`, and a fragment spread in them can only name a fragment of that same document.
- */
+/** True when a connection field needs its items (`edges`, `nodes` or `pageInfo`), not just `totalCount`. */
 export function needsItems(info: GraphQLResolveInfo): boolean {
   return !onlyTotalCount(info);
 }
@@ -45,26 +65,14 @@ export function needsItems(info: GraphQLResolveInfo): boolean {
 /**
  * A test of whether the items of a connection field (`nodes`, or `edges { node }`) are asked for
  * `field`, following fragments: the field's resolver can then read what that field needs along with
- * the items. Answered once per field of a parsed document.
+ * the items.
  */
 export function itemsAsk(field: string): (info: GraphQLResolveInfo) => boolean {
-  const answers = new WeakMap<GraphQLResolveInfo['fieldNodes'], boolean>();
-  return (info) => {
-    let asks = answers.get(info.fieldNodes);
-    if (asks === undefined) {
-      const names = (set: SelectionSetNode | undefined, path: string[]): boolean =>
-        (set?.selections ?? []).some((sel) => {
-          if (sel.kind === 'InlineFragment') return names(sel.selectionSet, path);
-          if (sel.kind === 'FragmentSpread') {
-            const fragment = info.fragments[sel.name.value];
-            return fragment !== undefined && names(fragment.selectionSet, path);
-          }
-          if (path.length === 0) return sel.name.value === field;
-          return sel.name.value === path[0] && names(sel.selectionSet, path.slice(1));
-        });
-      asks = (info.fieldNodes as FieldNode[]).some((node) => names(node.selectionSet, ['nodes']) || names(node.selectionSet, ['edges', 'node']));
-      answers.set(info.fieldNodes, asks);
-    }
-    return asks;
-  };
+  return oncePerField((info) => {
+    const asks = (set: SelectionSetNode | undefined, path: string[]): boolean =>
+      (fieldsOf(set, info) ?? []).some((f) => (path.length === 0
+        ? f.name.value === field
+        : f.name.value === path[0] && asks(f.selectionSet, path.slice(1))));
+    return (info.fieldNodes as FieldNode[]).some((node) => asks(node.selectionSet, ['nodes']) || asks(node.selectionSet, ['edges', 'node']));
+  });
 }
