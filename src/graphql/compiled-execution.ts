@@ -1,9 +1,10 @@
 import {
-  DocumentNode, execute, ExecutionResult, getNamedType, getVariableValues, GraphQLSchema, isInputObjectType, OperationDefinitionNode, typeFromAST,
+  DocumentNode, execute, ExecutionResult, getNamedType, GraphQLError, getVariableValues, GraphQLSchema, isInputObjectType, OperationDefinitionNode, typeFromAST,
 } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import type { RequestContext } from './context';
+import { noteRequestOf } from './format-error';
 
 type Gateway = ApolloServerOptionsWithGateway<RequestContext>['gateway'];
 
@@ -23,6 +24,19 @@ function compilable(schema: GraphQLSchema, operation: OperationDefinitionNode): 
     const type = typeFromAST(schema, v.type as Parameters<typeof typeFromAST>[1]);
     return type !== undefined && !isInputObjectType(getNamedType(type));
   });
+}
+
+/**
+ * graphql-jit's errors leave `extensions` undefined when the resolver's error has none, where Apollo
+ * expects an object: formatting them failed, and an unexpected error in a compiled query came out as a
+ * bare "Internal server error", neither logged nor quoting the request id. Such an error is made again
+ * as graphql-js would have made it.
+ */
+function withExtensions(error: GraphQLError): GraphQLError {
+  if (error.extensions) return error;
+  const made = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined });
+  (made as { locations?: GraphQLError['locations'] }).locations = error.locations;
+  return made;
 }
 
 /** How many operations ran compiled, and through graphql-js. */
@@ -75,8 +89,13 @@ export function compiledExecution(schema: GraphQLSchema, counts: ExecutionCounts
     async load() {
       return {
         schema,
-        executor: async ({ document, operationName, operation, context, request }) =>
-          run(document, operation, operationName ?? undefined, context, request.variables ?? {}),
+        executor: async ({ document, operationName, operation, context, request }) => {
+          const result = await run(document, operation, operationName ?? undefined, context, request.variables ?? {});
+          if (!result.errors) return result;
+          const errors = result.errors.map(withExtensions);
+          noteRequestOf(errors, context.requestId);
+          return { ...result, errors };
+        },
       };
     },
     async stop() {},

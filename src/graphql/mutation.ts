@@ -8,13 +8,27 @@ import { UserError, UserErrors } from './payload';
  */
 export async function runMutation<T>(ctx: RequestContext, work: (trx: Knex, em: EntityManager) => Promise<T>): Promise<{ result: T | null; userErrors: UserError[] }> {
   try {
-    const result = await oneWriterAtATime(ctx.em, () =>
-      ctx.em.transactional(async (em) => work((em as EntityManager).getTransactionContext() as Knex, em as EntityManager)));
+    const result = await oneWriterAtATime(ctx.em, () => inTransaction(ctx.em, work));
     return { result, userErrors: [] };
   } catch (err) {
     if (err instanceof UserErrors) return { result: null, userErrors: err.errors };
     throw err;
   }
+}
+
+/**
+ * Runs `work` in a transaction, or in a savepoint of the transaction `em` is already in (one write
+ * service calling another), handing it the transaction and an entity manager reading through it.
+ * The writes go through the transaction's knex: the ORM's unit of work has nothing to flush. (Its
+ * `em.transactional` would flush anyway and find the entity manager through async contexts, which
+ * once switched on run hooks on every promise of the process: ~5 % of a large read's CPU.)
+ */
+function inTransaction<T>(em: EntityManager, work: (trx: Knex, em: EntityManager) => Promise<T>): Promise<T> {
+  return em.getConnection().transactional((trx) => {
+    const inside = em.fork();
+    inside.setTransactionContext(trx);
+    return work(trx, inside);
+  }, { ctx: em.getTransactionContext() });
 }
 
 /** The write transaction last started on each SQLite database (by its connection), settled or not. */
