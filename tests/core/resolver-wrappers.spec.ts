@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { dirname, join } from 'node:path';
-import { graphql, GraphQLObjectType } from 'graphql';
-import { Arg, buildSchema, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { execute, graphql, GraphQLObjectType, parse } from 'graphql';
+import { Arg, Args, ArgsType, buildSchema, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { buildRegistrySchema } from '../../src/graphql/schema';
 
 // type-graphql's per-call resolver helpers (patched: patches/type-graphql+2.0.0-rc.4.patch); not exported.
@@ -19,6 +19,15 @@ class Thing {
 }
 
 const instances = new Set<unknown>();
+
+@ArgsType()
+class WindowArgs {
+  @Field(() => Int, { description: 'How many.' })
+  first!: number;
+}
+
+/** Each args instance a resolver was handed, in call order. */
+const windows: WindowArgs[] = [];
 
 @Resolver(() => Thing)
 class ThingResolver {
@@ -48,6 +57,17 @@ class ThingResolver {
   constant() {
     instances.add(this);
     return 'c';
+  }
+
+  @Mutation(() => [Thing], { description: 'Things, from a mutation.' })
+  touchThings() {
+    return [{ name: 'a' }, { name: 'b' }];
+  }
+
+  @FieldResolver(() => String, { description: 'Root and an args class.' })
+  window(@Root() thing: Thing, @Args() w: WindowArgs) {
+    windows.push(w);
+    return `${thing.name}:${w.first}`;
   }
 
   @FieldResolver(() => String, { description: 'Root and an argument.' })
@@ -106,5 +126,38 @@ describe('resolver wrappers', () => {
       { name: 'b', rootFirst: 'true:b:t', contextFirst: 't:true:b', rootName: 'B', constant: 'c', withArg: 'b!' },
     ] } });
     expect(instances.size).toBe(1); // one resolver instance, from the default container
+  });
+
+  it("hands every object of a query's field one frozen args instance per variables, and a mutation a new one per call", async () => {
+    const schema = await buildSchema({ resolvers: [ThingResolver], validate: false });
+    const document = parse('query($n: Int!) { things { window(first: $n) other: window(first: 7) } }');
+    const run = async (n: number) => {
+      windows.length = 0;
+      const result = await execute({ schema, document, variableValues: { n } });
+      expect(result.errors).toBeUndefined();
+      return { data: result.data, handed: [...windows] };
+    };
+    const two = await run(2);
+    expect(two.data).toEqual({ things: [{ window: 'a:2', other: 'a:7' }, { window: 'b:2', other: 'b:7' }] });
+    // The same instance at each object, per field node (in whatever order the calls came).
+    const [a2, b2] = two.handed.filter((w) => w.first === 2);
+    const [a7, b7] = two.handed.filter((w) => w.first === 7);
+    expect(two.handed).toHaveLength(4);
+    expect(b2).toBe(a2);
+    expect(b7).toBe(a7);
+    expect(a7).not.toBe(a2);
+    expect(a2).toBeInstanceOf(WindowArgs);
+    expect(Object.isFrozen(a2)).toBe(true);
+    // Other variables, other instances: nothing is carried from one execution to the next.
+    const three = await run(3);
+    expect(three.data).toEqual({ things: [{ window: 'a:3', other: 'a:7' }, { window: 'b:3', other: 'b:7' }] });
+    expect(three.handed).toHaveLength(4);
+    for (const w of three.handed) expect([a2, a7]).not.toContain(w);
+
+    windows.length = 0;
+    const touched = await execute({ schema, document: parse('mutation { touchThings { window(first: 4) } }') });
+    expect(touched.data).toEqual({ touchThings: [{ window: 'a:4' }, { window: 'b:4' }] });
+    expect(windows[1]).not.toBe(windows[0]);
+    expect(Object.isFrozen(windows[0])).toBe(false);
   });
 });
