@@ -87,24 +87,29 @@ export function needsTotalFirst(args: PageArgs): boolean {
  * compositions are asked for `nodes`, and a cursor per item would be made for nothing.
  */
 export function toConnection<T>(page: Page<T>): ConnectionShape<T> {
-  const { items, offset, totalCount } = page;
-  let edges: ConnectionShape<T>['edges'] | undefined;
-  let pageInfo: PageInfo | undefined;
-  return {
-    get edges() {
-      return (edges ??= items.map((node, i) => ({ cursor: offsetToCursor(offset + i), node })));
-    },
-    nodes: items,
-    totalCount,
-    get pageInfo() {
-      return (pageInfo ??= {
-        hasPreviousPage: offset > 0,
-        hasNextPage: offset + items.length < totalCount,
-        startCursor: items.length ? offsetToCursor(offset) : null,
-        endCursor: items.length ? offsetToCursor(offset + items.length - 1) : null,
-      });
-    },
-  };
+  return new PageConnection(page.items, page.offset, page.totalCount);
+}
+
+/** A page as a connection (see `toConnection`): its getters live on the prototype, so a page costs one object. */
+class PageConnection<T> implements ConnectionShape<T> {
+  private madeEdges?: ConnectionShape<T>['edges'];
+  private madePageInfo?: PageInfo;
+
+  constructor(readonly nodes: T[], private readonly offset: number, readonly totalCount: number) {}
+
+  get edges(): ConnectionShape<T>['edges'] {
+    return (this.madeEdges ??= this.nodes.map((node, i) => ({ cursor: offsetToCursor(this.offset + i), node })));
+  }
+
+  get pageInfo(): PageInfo {
+    const { nodes, offset, totalCount } = this;
+    return (this.madePageInfo ??= {
+      hasPreviousPage: offset > 0,
+      hasNextPage: offset + nodes.length < totalCount,
+      startCursor: nodes.length ? offsetToCursor(offset) : null,
+      endCursor: nodes.length ? offsetToCursor(offset + nodes.length - 1) : null,
+    });
+  }
 }
 
 /** A connection whose caller asked only for `totalCount`: no item was fetched. */
@@ -115,7 +120,9 @@ export function countOnly<T>(totalCount: number): ConnectionShape<T> {
 /** Pages an in-memory list (children already fetched in one batch by a DataLoader). */
 export function connectionFromArray<T>(items: readonly T[], args: PageArgs): ConnectionShape<T> {
   const { offset, limit } = pageWindow(args, items.length);
-  return toConnection({ items: items.slice(offset, offset + limit), offset, totalCount: items.length });
+  // A window over the whole list is the list itself (connections never change their items).
+  const window = offset === 0 && limit >= items.length ? items : items.slice(offset, offset + limit);
+  return new PageConnection(window as T[], offset, items.length);
 }
 
 const connectionTypes = new Map<string, ClassType>();

@@ -1,3 +1,5 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { toGlobalId } from '../../src/graphql/node';
 import { databaseKinds } from '../support/databases';
 import { bundle } from '../support/bundled';
 import { startRegistry, TestRegistry } from '../support/registry';
@@ -78,6 +80,46 @@ describe.each(databaseKinds())('the brief reading of mandates on %s', (kind) => 
         delete p.provenance;
       }
       expect(complete.result.data).toEqual(brief.result.data);
+    }
+  });
+
+  it('gives each body the mandates in effect on the date, post by post, titulaires first, on both readings', async () => {
+    const knex = (registry.orm.em as EntityManager).getKnex();
+    const compositionsOn = (extra: string) => /* GraphQL */ `query($asOf: Date!, $after: String) {
+      governingBodies(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes { id composition(asOf: $asOf, first: 100) { totalCount nodes { id role ${extra} } } }
+      }
+    }`;
+    // Today (nearly every mandate in effect), and dates when earlier terms ran (most of them ended since).
+    for (const asOf of [new Date().toISOString().slice(0, 10), '2025-06-01', '2019-01-01']) {
+      const rows: { body_id: number; id: number }[] = await knex('mandate as m').join('body_term as t', 't.id', 'm.term_id')
+        .whereNull('m.corrected_by_id').where('m.start_date', '<=', asOf).where((q) => q.whereNull('m.end_date').orWhere('m.end_date', '>', asOf))
+        .orderBy([{ column: 't.body_id' }, { column: 'm.post_id' }, { column: knex.raw("case when m.role = 'TITULAIRE' then 0 else 1 end") as any }, { column: 'm.start_date' }, { column: 'm.id' }])
+        .select('t.body_id', 'm.id');
+      const expected = new Map<string, string[]>();
+      for (const r of rows) {
+        const body = toGlobalId('GoverningBody', String(r.body_id));
+        expected.set(body, [...(expected.get(body) ?? []), toGlobalId('Mandate', String(r.id))]);
+      }
+      for (const extra of ['', 'legalBasis']) {
+        const bodies: { id: string; composition: { totalCount: number; nodes: Mandate[] } }[] = [];
+        for (let after: string | null = null, more = true; more;) {
+          const res = await registry.query(compositionsOn(extra), { asOf, after });
+          expect(res.errors).toBeUndefined();
+          bodies.push(...res.data.governingBodies.nodes);
+          ({ hasNextPage: more, endCursor: after } = res.data.governingBodies.pageInfo);
+        }
+        expect(bodies.length).toBeGreaterThan(1000);
+        let mandatesSeen = 0;
+        for (const b of bodies) {
+          const ids = expected.get(b.id) ?? [];
+          expect(b.composition.nodes.map((m: Mandate) => m.id)).toEqual(ids.slice(0, 100));
+          expect(b.composition.totalCount).toBe(ids.length);
+          mandatesSeen += ids.length;
+        }
+        expect(mandatesSeen).toBeGreaterThan(asOf < '2026' ? 20 : 3000);
+      }
     }
   });
 
