@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { toGlobalId } from '../../src/graphql/node';
 import { databaseKinds } from '../support/databases';
 import { bundle } from '../support/bundled';
-import { startRegistry, TestRegistry } from '../support/registry';
+import { GraphQLResponse, startRegistry, TestRegistry } from '../support/registry';
 
 /** Every Mission Locale's president and board compositions, asking only what a network map shows. */
 const MAP = /* GraphQL */ `
@@ -105,7 +105,7 @@ describe.each(databaseKinds())('the brief reading of mandates on %s', (kind) => 
       for (const extra of ['', 'legalBasis']) {
         const bodies: { id: string; composition: { totalCount: number; nodes: Mandate[] } }[] = [];
         for (let after: string | null = null, more = true; more;) {
-          const res = await registry.query(compositionsOn(extra), { asOf, after });
+          const res: GraphQLResponse = await registry.query(compositionsOn(extra), { asOf, after });
           expect(res.errors).toBeUndefined();
           bodies.push(...res.data.governingBodies.nodes);
           ({ hasNextPage: more, endCursor: after } = res.data.governingBodies.pageInfo);
