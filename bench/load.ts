@@ -219,6 +219,6 @@ export async function openLoop(
     rate, seconds, sent, completed, errors, dropped, timedOut,
     achievedRps: Math.round((completed / spanSec) * 10) / 10,
     latencyMs: summarize(latencies), firstError,
-    pauses: { ...client, serverLoopMaxMs: null, serverGcPausesOver10ms: null },
+    pauses: { ...client, serverLoopMaxMs: null, serverGcPausesOver10ms: null, serverFullCollections: null },
   };
 }

@@ -18,6 +18,11 @@ export interface Pauses {
   serverLoopMaxMs: number | null;
   /** The server's garbage-collection pauses of 10 ms or more. */
   serverGcPausesOver10ms: number | null;
+  /**
+   * The server's full (mark-compact) collections. Each is marked in steps of a few milliseconds between
+   * requests, then finished in one pause: the requests arriving meanwhile wait, none of them 10 ms.
+   */
+  serverFullCollections: number | null;
   /** CPU time the hypervisor gave to other machines while this one wanted it, all cores. */
   hostStealMs: number | null;
 }
@@ -64,6 +69,7 @@ const SERVER_LOOP_RESOLUTION_MS = 10;
 interface ServerGauges {
   loopMaxMs: number;
   gcOver10ms: number;
+  fullCollections: number;
 }
 
 /**
@@ -78,20 +84,26 @@ export async function scrapeServer(port: number): Promise<ServerGauges | null> {
     const lag = /^nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(text);
     let gcAll = 0;
     let gcUnder10 = 0;
+    let fullCollections = 0;
     for (const m of text.matchAll(/^nodejs_gc_duration_seconds_(bucket\{le="0\.01",[^}]*\}|count\{[^}]*\}) (\S+)$/gm)) {
       if (m[1].startsWith('bucket')) gcUnder10 += Number(m[2]);
       else gcAll += Number(m[2]);
+      if (m[1].startsWith('count') && m[1].includes('kind="major"')) fullCollections += Number(m[2]);
     }
     if (!lag) return null;
     // The histogram records each interval of its timer, whose resolution is 10 ms (prom-client's default).
-    return { loopMaxMs: Math.max(0, Math.round(Number(lag[1]) * 1e5) / 100 - SERVER_LOOP_RESOLUTION_MS), gcOver10ms: gcAll - gcUnder10 };
+    return { loopMaxMs: Math.max(0, Math.round(Number(lag[1]) * 1e5) / 100 - SERVER_LOOP_RESOLUTION_MS), gcOver10ms: gcAll - gcUnder10, fullCollections };
   } catch {
     return null;
   }
 }
 
 /** The server's pauses between two scrapes (`before` resets its event-loop reading). */
-export function serverPauses(before: ServerGauges | null, after: ServerGauges | null): Pick<Pauses, 'serverLoopMaxMs' | 'serverGcPausesOver10ms'> {
-  if (!before || !after) return { serverLoopMaxMs: null, serverGcPausesOver10ms: null };
-  return { serverLoopMaxMs: after.loopMaxMs, serverGcPausesOver10ms: after.gcOver10ms - before.gcOver10ms };
+export function serverPauses(before: ServerGauges | null, after: ServerGauges | null): Pick<Pauses, 'serverLoopMaxMs' | 'serverGcPausesOver10ms' | 'serverFullCollections'> {
+  if (!before || !after) return { serverLoopMaxMs: null, serverGcPausesOver10ms: null, serverFullCollections: null };
+  return {
+    serverLoopMaxMs: after.loopMaxMs,
+    serverGcPausesOver10ms: after.gcOver10ms - before.gcOver10ms,
+    serverFullCollections: after.fullCollections - before.fullCollections,
+  };
 }

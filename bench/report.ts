@@ -51,11 +51,12 @@ function ratioRows(run: BenchRun): string[][] {
   return rows;
 }
 
-/** The open loop's longest pauses (`bench/pauses.ts`): load generator, server (with its GC pauses of 10 ms or more), host steal. */
+/** The open loop's longest pauses (`bench/pauses.ts`): load generator, server (with its GC pauses of 10 ms or more and its full collections), host steal. */
 function pausesCell(open: Measurement['open']): string {
   const p = open.pauses;
   if (!p) return '–';
-  const server = p.serverLoopMaxMs === null ? '–' : `${fmt(p.serverLoopMaxMs, 0)}${p.serverGcPausesOver10ms ? ` (${p.serverGcPausesOver10ms} GC)` : ''}`;
+  const notes = [p.serverGcPausesOver10ms ? `${p.serverGcPausesOver10ms} GC` : '', p.serverFullCollections ? `${p.serverFullCollections} full GC` : ''].filter(Boolean).join(', ');
+  const server = p.serverLoopMaxMs === null ? '–' : `${fmt(p.serverLoopMaxMs, 0)}${notes ? ` (${notes})` : ''}`;
   return `${fmt(p.clientLoopMaxMs, 0)} / ${server} / ${p.hostStealMs ?? '–'}`;
 }
 
@@ -221,7 +222,7 @@ export function writeReport(run: BenchRun, root: string): void {
     '"closed": N clients back to back (N = 8, 4 for W3/W4), in rounds: each round runs the service, the service with the response cache, the baseline and the peer '
       + 'one after the other, starting with the next one each round, so that a slower moment of the host falls on all of them; the figure is requests over the time of all rounds; "open": requests sent at a fixed rate, latency counted from the planned send time '
       + '(so queueing is included), at most 256 in flight (beyond that a request is dropped and counted); "open loop pauses": during the open loop, the longest delay of the load generator\'s event loop / '
-      + 'of the server\'s (read from its metrics; "(n GC)": its garbage collections of 10 ms or more; – for servers without metrics) / CPU time the hypervisor took from this machine (`steal`), in ms (`bench/pauses.ts`): '
+      + 'of the server\'s (read from its metrics; "(n GC)": its garbage collection pauses of 10 ms or more, "(n full GC)": its full collections, marked in steps between requests and finished in one pause, which together hold up the requests of some 30 ms; – for servers without metrics) / CPU time the hypervisor took from this machine (`steal`), in ms (`bench/pauses.ts`): '
       + 'a p99 far above the p90 is a few requests caught in one pause, and these say on which side it was; "CPU ms/req": user+system time of the server process '
       + '(/proc/<pid>/stat) over the closed loop ÷ requests; "DB CPU ms/req": the same for the PostgreSQL backends serving the database (SQLite runs inside the server process); "SQL/req": statements per request (service: knex `query` events in an in-process registry on the '
       + 'same database, 10 requests per workload; baseline: its own count); "RSS": VmRSS of the server process when the workload starts → highest value sampled every 100 ms during it '

@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import { needsTotalFirst, Page, PageArgs, pageWindow } from '../graphql/pagination';
-import { Columns, selectRows } from './select-rows';
+import { Columns, columnSets, selectRows } from './select-rows';
 
 /**
  * One page of a filtered list whatever its size: the page's rows (`columns`) in order with the
@@ -18,7 +18,7 @@ export async function pageOfRows<R, T>(
     const { offset, limit } = pageWindow(page, Number.MAX_SAFE_INTEGER);
     if (limit > 0) {
       const counted = (filtered as unknown as { client: Knex }).client.raw('count(*) over ()');
-      const rows = await selectRows<R & { page_total: number | string }>(order(filtered.clone()).offset(offset).limit(limit), { ...columns, page_total: counted });
+      const rows = await selectRows<R & { page_total: number | string }>(order(filtered.clone()).offset(offset).limit(limit), columnSets(columns, { page_total: counted }));
       if (rows.length > 0 || offset === 0) {
         return { items: await toItems(rows), offset, totalCount: rows.length ? Number(rows[0].page_total) : 0 };
       }

@@ -70,7 +70,7 @@ export class ResponseCache {
   set(key: string, answer: Omit<CachedAnswer, 'bytes'>) {
     const bytes = answer.body.length + key.length;
     if (bytes > this.maxBytes / 4) return;
-    this.entries.set(key, { ...answer, bytes });
+    this.entries.set(key, { body: answer.body, contentType: answer.contentType, operationName: answer.operationName, bytes });
     this.bytes += bytes;
     for (const [oldest, entry] of this.entries) {
       if (this.bytes <= this.maxBytes) break;

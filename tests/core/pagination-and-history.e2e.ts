@@ -43,6 +43,36 @@ describe.each(databaseKinds())('paging through lists and reading history on %s',
     expect(none.data.organizations).toEqual({ totalCount: 0, nodes: [] });
   });
 
+  it("walks a Mission Locale's communes in pages, with cursors and page information", async () => {
+    const communes = (after?: string) => registry.query(`query($after: String) { organizations(filter: { kinds: [MISSION_LOCALE], search: "Fougères" }, first: 1) { nodes {
+      communes(first: 30, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { code } } nodes { code } } } } }`, { after });
+    const all = await registry.query(`{ organizations(filter: { kinds: [MISSION_LOCALE], search: "Fougères" }, first: 1) { nodes { communes(first: 100) { totalCount nodes { code } } } } }`);
+    expect(all.errors).toBeUndefined();
+    const { totalCount, nodes } = all.data.organizations.nodes[0].communes;
+    const firstHundred: string[] = nodes.map((c: any) => c.code);
+    expect(totalCount).toBeGreaterThan(60);
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let i = 0; i < 20; i++) {
+      const res = await communes(after);
+      expect(res.errors).toBeUndefined();
+      const conn = res.data.organizations.nodes[0].communes;
+      expect(conn.totalCount).toBe(totalCount);
+      expect(conn.edges.map((e: any) => e.node.code)).toEqual(conn.nodes.map((n: any) => n.code));
+      expect(conn.pageInfo).toEqual({
+        hasPreviousPage: i > 0, hasNextPage: seen.length + conn.nodes.length < totalCount,
+        startCursor: conn.edges[0].cursor, endCursor: conn.edges[conn.edges.length - 1].cursor,
+      });
+      seen.push(...conn.nodes.map((n: any) => n.code));
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(totalCount);
+    expect(seen.slice(0, 100)).toEqual(firstHundred);
+    expect([...seen].sort()).toEqual(seen);
+    expect(new Set(seen).size).toBe(totalCount);
+  });
+
   it('caps page sizes at 100 and rejects bad cursors', async () => {
     const big = await page({ first: 101 });
     expect(big.errors![0].extensions!.code).toBe('BAD_USER_INPUT');

@@ -38,7 +38,7 @@ export class ConventionService {
   }
 
   private criteria({ partyId, ...rest }: ConventionFilter = {}): ConventionCriteria {
-    return { ...rest, ...(partyId ? { partyIds: [decodeId(partyId, Organization.typename, 'filter.partyId')] } : {}) };
+    return partyId ? Object.assign({}, rest, { partyIds: [decodeId(partyId, Organization.typename, 'filter.partyId')] }) : rest;
   }
 
   list(filter: ConventionFilter | undefined, order: ConventionOrder | undefined, page: PageArgs): Promise<Page<Convention>> {
@@ -55,8 +55,8 @@ export class ConventionService {
     const criteria: ConventionCriteria = {
       kinds: filter.kinds,
       regionCode: filter.regionCode,
-      ...(filter.partyId ? { partyIds: [decodeId(filter.partyId, Organization.typename, 'filter.partyId')] } : {}),
-      ...(filter.conventionId ? { conventionId: decodeId(filter.conventionId, Convention.typename, 'filter.conventionId') } : {}),
+      partyIds: filter.partyId ? [decodeId(filter.partyId, Organization.typename, 'filter.partyId')] : undefined,
+      conventionId: filter.conventionId ? decodeId(filter.conventionId, Convention.typename, 'filter.conventionId') : undefined,
     };
     const rows = await this.repo.fundingTotals(criteria, [...new Set(groupBy)]);
     return rows.map((r) => ({ financerId: r.financer_id, year: r.year, axis: r.axis, cents: r.cents, lines: r.lines }));

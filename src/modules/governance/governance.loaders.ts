@@ -1,5 +1,5 @@
 import { readOnlyRecord } from '../../db/read-only-record';
-import { columnsOf, selectRows, whereIdIn } from '../../db/select-rows';
+import { columnSets, columnsOf, selectRows, whereIdIn } from '../../db/select-rows';
 import { byKeys, groupByKeys, RequestContext } from '../../graphql/context';
 import { Provenance, ProvenanceStatus } from '../../shared/provenance';
 import { BodyTerm, College, GoverningBody, Mandate, Post } from './governance.entity';
@@ -106,6 +106,17 @@ const mandatesOfBodies = (ctx: RequestContext, ids: readonly number[]) =>
 /** Mandates come with their post and term (one joined statement): every rule and composition needs both. */
 const MANDATE_POPULATE = ['post', 'term'] as const;
 
+/** A mandate (`m`) with its body (`t`), post (`p`) and holder (`pe`), as `mandatesOfBody` reads it. */
+const MANDATE_ROW_COLUMNS = columnSets(
+  columnsOf('m', MANDATE_COLUMNS), { body_id: 't.body_id' },
+  columnsOf('p', ['kind', 'label', 'seats', 'college_id', 'version'], 'post_'), personColumns('pe'),
+);
+/** What `mandatesOfBodyBrief` reads of the same. */
+const BRIEF_MANDATE_ROW_COLUMNS = columnSets(
+  columnsOf('m', ['id', 'post_id', 'term_id', 'person_id', 'role', 'start_date', 'end_date', 'corrected_by_id']), { body_id: 't.body_id' },
+  columnsOf('p', ['kind', 'label'], 'post_'), columnsOf('pe', ['given_name', 'family_name'], 'person_'),
+);
+
 /** Batched reads of governance records, one SQL statement per batch. */
 export const governanceLoaders = {
   bodyById: (ctx: RequestContext) =>
@@ -158,10 +169,7 @@ export const governanceLoaders = {
    */
   mandatesOfBody: (ctx: RequestContext) =>
     ctx.loaders.get('governance.mandatesOfBody', async (ids: readonly number[]) => {
-      const rows = await selectRows<MandateRow>(mandatesOfBodies(ctx, ids), {
-        ...columnsOf('m', MANDATE_COLUMNS), body_id: 't.body_id',
-        ...columnsOf('p', ['kind', 'label', 'seats', 'college_id', 'version'], 'post_'), ...personColumns('pe'),
-      });
+      const rows = await selectRows<MandateRow>(mandatesOfBodies(ctx, ids), MANDATE_ROW_COLUMNS);
       // The posts and holders come with the mandates: the field resolvers find them without another statement.
       const postById = governanceLoaders.postById(ctx);
       const personById = personLoaders.byId(ctx);
@@ -192,10 +200,7 @@ export const governanceLoaders = {
    */
   mandatesOfBodyBrief: (ctx: RequestContext) =>
     ctx.loaders.get('governance.mandatesOfBodyBrief', async (ids: readonly number[]) => {
-      const rows = await selectRows<BriefMandateRow>(mandatesOfBodies(ctx, ids), {
-        ...columnsOf('m', ['id', 'post_id', 'term_id', 'person_id', 'role', 'start_date', 'end_date', 'corrected_by_id']), body_id: 't.body_id',
-        ...columnsOf('p', ['kind', 'label'], 'post_'), ...columnsOf('pe', ['given_name', 'family_name'], 'person_'),
-      });
+      const rows = await selectRows<BriefMandateRow>(mandatesOfBodies(ctx, ids), BRIEF_MANDATE_ROW_COLUMNS);
       return groupByKeys(ids, briefMandates(rows), (m) => m.term.body.id);
     }),
 

@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { pageOfRows } from '../../db/paging';
-import { Columns, columnsOf, selectRows, whereIdIn } from '../../db/select-rows';
+import { Columns, columnSets, columnsOf, selectRows, whereIdIn } from '../../db/select-rows';
 import type { Page, PageArgs } from '../../graphql/pagination';
 import { foldForSearch } from '../../shared/text';
 import { today } from '../../shared/dates';
@@ -46,6 +46,10 @@ export const ORGANIZATION_COLUMNS = [
 
 /** The columns of an `OrganizationRow`, from the `organization` table aliased `alias`. */
 export const organizationColumns = (alias: string): Columns => columnsOf(alias, ORGANIZATION_COLUMNS);
+/** A member organization (`o`) with its link (`l`), as `membersOf` reads it. */
+const MEMBER_COLUMNS = columnSets(organizationColumns('o'), { link_parent_id: 'l.parent_id', link_start_date: 'l.start_date', link_end_date: 'l.end_date' });
+/** A member organization (`o`) with its rank (`r`), as `memberPages` reads it. */
+const MEMBER_OF_PAGE_COLUMNS = columnSets(organizationColumns('o'), { link_parent_id: 'r.parent_id', page_total: 'r.page_total' });
 
 /** An organization read for display (see `readOnlyRecord`). */
 export function readOnlyOrganization(r: OrganizationRow): Organization {
@@ -88,7 +92,7 @@ export class OrganizationRepository {
   async membersOf(ids: readonly number[]): Promise<{ parentId: number; member: Organization; startDate: string; endDate: string | null }[]> {
     const rows = await selectRows<OrganizationRow & { link_parent_id: number; link_start_date: string; link_end_date: string | null }>(
       this.em.getKnex()('organization_link as l').join('organization as o', 'o.id', 'l.member_id').whereIn('l.parent_id', [...ids]),
-      { ...organizationColumns('o'), link_parent_id: 'l.parent_id', link_start_date: 'l.start_date', link_end_date: 'l.end_date' });
+      MEMBER_COLUMNS);
     const organizations = new Map<number, Organization>();
     return rows.map((r) => {
       let member = organizations.get(Number(r.id));
@@ -120,11 +124,11 @@ export class OrganizationRepository {
     const page = knex.from(ranked.as('r')).join('organization as o', 'o.id', 'r.member_id')
       .where('r.page_rank', '>', offset).where('r.page_rank', '<=', offset + limit)
       .orderBy([{ column: 'r.parent_id' }, { column: 'r.page_rank' }]);
-    const rows = await selectRows<OrganizationRow & { link_parent_id: number; page_total: number | string; communes?: number | string; sites?: number | string }>(page, {
-      ...organizationColumns('o'), link_parent_id: 'r.parent_id', page_total: 'r.page_total',
-      ...(counts.communes ? { communes: coverageCountOf(knex, 'o.id', asOf) } : {}),
-      ...(counts.sites ? { sites: siteCountOf(knex, 'o.id') } : {}),
-    });
+    const rows = await selectRows<OrganizationRow & { link_parent_id: number; page_total: number | string; communes?: number | string; sites?: number | string }>(page, columnSets(
+      MEMBER_OF_PAGE_COLUMNS,
+      counts.communes && { communes: coverageCountOf(knex, 'o.id', asOf) },
+      counts.sites && { sites: siteCountOf(knex, 'o.id') },
+    ));
     return rows.map((r) => ({
       parentId: Number(r.link_parent_id), member: readOnlyOrganization(r), total: Number(r.page_total),
       communes: r.communes === undefined ? undefined : Number(r.communes), sites: r.sites === undefined ? undefined : Number(r.sites),

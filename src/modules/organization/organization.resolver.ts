@@ -150,7 +150,7 @@ export class OrganizationResolver {
     const communes = await territory.communesByCodes(page.nodes);
     const byCode = new Map(communes.map((c) => [c.code, c]));
     const edges = page.edges.filter((e) => byCode.has(e.node)).map((e) => ({ cursor: e.cursor, node: byCode.get(e.node)! }));
-    return { ...page, edges, nodes: edges.map((e) => e.node) };
+    return { edges, nodes: edges.map((e) => e.node), totalCount: page.totalCount, pageInfo: page.pageInfo };
   }
 
   @FieldResolver(() => SiteConnection, { description: "Mission Locale: its reception sites (lieux d'accueil), head office first." })

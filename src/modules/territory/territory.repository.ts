@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { pageOfRows } from '../../db/paging';
-import { columnsOf, selectRows } from '../../db/select-rows';
+import { columnSets, columnsOf, selectRows } from '../../db/select-rows';
 import type { Page, PageArgs } from '../../graphql/pagination';
 import { foldForSearch } from '../../shared/text';
 import { readOnlyRecord } from '../../db/read-only-record';
@@ -90,15 +90,20 @@ export class TerritoryRepository {
         .join('commune as c', 'c.code', 'cc.commune_code')
         .join('organization as o', 'o.id', 'cc.organization_id')
         .where((w) => w.whereIn('c.code', [...codes]).orWhereIn('c.parent_code', [...codes])),
-      { ...organizationColumns('o'), commune_code: 'cc.commune_code', cc_start_date: 'cc.start_date', cc_end_date: 'cc.end_date',
-        parent: this.knex.raw('coalesce(c.parent_code, c.code)'), own: 'c.code' });
+      columnSets(organizationColumns('o'), {
+        commune_code: 'cc.commune_code', cc_start_date: 'cc.start_date', cc_end_date: 'cc.end_date',
+        parent: this.knex.raw('coalesce(c.parent_code, c.code)'), own: 'c.code',
+      }));
     const organizations = new Map<number, Organization>();
-    return rows.flatMap((r) => {
+    const covered: (CoverageRow & { key: string; organization: Organization })[] = [];
+    for (const r of rows) {
       let organization = organizations.get(Number(r.id));
       if (!organization) organizations.set(Number(r.id), organization = readOnlyOrganization(r));
-      const row = { organization_id: organization.id, commune_code: r.commune_code, start_date: r.cc_start_date, end_date: r.cc_end_date, organization };
-      return [{ ...row, key: r.own }, ...(r.parent !== r.own ? [{ ...row, key: r.parent }] : [])];
-    });
+      for (const key of r.parent !== r.own ? [r.own, r.parent] : [r.own]) {
+        covered.push({ organization_id: organization.id, commune_code: r.commune_code, start_date: r.cc_start_date, end_date: r.cc_end_date, organization, key });
+      }
+    }
+    return covered;
   }
 
   /** Communes covered and population covered per Mission Locale on `asOf`. */
