@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { setFlagsFromString } from 'node:v8';
-import { bundledData } from '../seeds/bundle';
+import { builtBundle } from '../seeds/bundle';
 import { loadSettings } from './config';
 import { openDatabase } from './db/database';
 import { buildRegistrySchema } from './graphql/schema';
@@ -19,9 +19,14 @@ async function main() {
   // the young objects it pointed to, stayed until the next full collection: 9 MB per 1,000 lookups
   // instead of 1.2, and a full collection in the middle of the lookups every few seconds.
   setFlagsFromString('--no-allocation-site-pretenuring');
-  const { orm, seeded } = await openDatabase(settings, settings.seedOnStart ? () => bundledData() : undefined);
+  const { orm, seeded, statistics } = await openDatabase(settings, settings.seedOnStart ? builtBundle : undefined, { statisticsLater: true });
+  // After a first start, the planner statistics come in while the service starts and answers.
+  const statisticsIn = statistics.catch((err) => {
+    console.error(JSON.stringify({ level: 'error', message: `Planner statistics not refreshed: ${String(err?.message ?? err)}` }));
+  });
+  const closeDatabase = () => statisticsIn.then(() => orm.close());
   const bus = await createEventBus(settings.redisUrl).catch(async (err) => {
-    await orm.close();
+    await closeDatabase();
     throw err;
   });
   const schema = await buildRegistrySchema(bus.pubSub);
@@ -32,9 +37,23 @@ async function main() {
     log: (line) => console.log(JSON.stringify(line)),
   })
     .catch(async (err) => {
-      await Promise.all([orm.close(), bus.close()]);
+      await Promise.all([closeDatabase(), bus.close()]);
       throw err;
     });
+  // Listening before the ready line: whoever reads it may stop the service at once (a signal with no
+  // listener yet ends the process on the spot). `on`, not `once`: a library watching signals
+  // (signal-exit) re-raises one nobody else listens to any more.
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await running.stop();
+    await Promise.all([closeDatabase(), bus.close()]);
+    console.log(JSON.stringify({ level: 'info', message: 'Registry stopped' }));
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
   console.log(JSON.stringify({
     level: 'info',
     message: `Registry ready at ${running.url}`,
@@ -45,18 +64,6 @@ async function main() {
     heapGrowthPercent: settings.heapGrowthPercent,
     startMs: Date.now() - started,
   }));
-  // `on`, not `once`: a library watching signals (signal-exit) re-raises one nobody else listens to any more.
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    await running.stop();
-    await Promise.all([orm.close(), bus.close()]);
-    console.log(JSON.stringify({ level: 'info', message: 'Registry stopped' }));
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
 }
 
 main().catch((err) => {

@@ -1,10 +1,9 @@
-import type { Knex } from '@mikro-orm/knex';
 import type { SeedConventions } from '../../seeds/conventions.types';
 import type { SeedProvenance } from '../../seeds/network.types';
 import { eurosToCents } from '../graphql/scalars';
 import { ConventionKind, ConventionStatus, PartyRole } from '../modules/convention/convention.enums';
 import { checkConvention } from '../modules/convention/convention.rules';
-import { insertInChunks } from './insert';
+import type { BulkLoad } from './insert';
 import { foldForSearch } from '../shared/text';
 
 const prov = (p: SeedProvenance) => ({ provenance_status: p.status, provenance_source: p.source });
@@ -15,7 +14,7 @@ export const CONVENTION_SERIAL_TABLES = ['convention', 'convention_objective', '
  * Inserts bundled conventions and partnerships; each convention must pass the convention rules,
  * so the bundled data can never hold what the API would refuse.
  */
-export async function loadConventions(trx: Knex, data: SeedConventions, orgId: (key: string) => number): Promise<{ conventions: number; partnerships: number }> {
+export async function loadConventions(bulk: BulkLoad, data: SeedConventions, orgId: (key: string) => number): Promise<{ conventions: number; partnerships: number }> {
   const conventionId = new Map(data.conventions.map((c, i) => [c.key, i + 1]));
   const kindOf = new Map(data.conventions.map((c) => [c.key, c.kind]));
   const ref = (key: string | undefined) => {
@@ -35,7 +34,7 @@ export async function loadConventions(trx: Knex, data: SeedConventions, orgId: (
     if (violations.length) throw new Error(`Bundled convention ${c.key} breaks ${violations.map((v) => `${v.rule} (${v.message})`).join(', ')}`);
   }
 
-  await insertInChunks(trx, 'convention', data.conventions.map((c) => ({
+  await bulk.insert('convention', data.conventions.map((c) => ({
     id: conventionId.get(c.key), kind: c.kind, title: c.title, search_text: foldForSearch(`${c.title} ${c.reference ?? ''}`), reference: c.reference ?? null,
     status: c.statusHistory[c.statusHistory.length - 1].status, start_date: c.startDate, end_date: c.endDate,
     signed_on: c.signedOn ?? null, duration_exception: c.durationException ?? null, renews_id: null, national_convention_id: null,
@@ -43,24 +42,24 @@ export async function loadConventions(trx: Knex, data: SeedConventions, orgId: (
   })));
   // Links between conventions are set once every convention exists (a renewal may be listed before what it renews).
   for (const c of data.conventions.filter((x) => x.renewsKey || x.nationalConventionKey)) {
-    await trx('convention').where('id', conventionId.get(c.key)).update({ renews_id: ref(c.renewsKey), national_convention_id: ref(c.nationalConventionKey) });
+    await bulk.send(bulk.trx('convention').where('id', conventionId.get(c.key)).update({ renews_id: ref(c.renewsKey), national_convention_id: ref(c.nationalConventionKey) }));
   }
   const each = <T>(pick: (c: SeedConventions['conventions'][number]) => T[] | undefined) =>
     data.conventions.flatMap((c) => (pick(c) ?? []).map((item) => ({ id: conventionId.get(c.key)!, c, item })));
-  await insertInChunks(trx, 'convention_party', each((c) => c.parties).map(({ id, item }) => ({ convention_id: id, organization_id: orgId(item.organizationKey), role: item.role })));
-  await insertInChunks(trx, 'convention_status_change', each((c) => c.statusHistory).map(({ id, item }) => ({ convention_id: id, status: item.status, date: item.date, note: item.note ?? null })));
-  await insertInChunks(trx, 'convention_document', each((c) => c.documents).map(({ id, item }) => ({ convention_id: id, title: item.title, reference: item.reference ?? null, url: item.url ?? null })));
+  await bulk.insert('convention_party', each((c) => c.parties).map(({ id, item }) => ({ convention_id: id, organization_id: orgId(item.organizationKey), role: item.role })));
+  await bulk.insert('convention_status_change', each((c) => c.statusHistory).map(({ id, item }) => ({ convention_id: id, status: item.status, date: item.date, note: item.note ?? null })));
+  await bulk.insert('convention_document', each((c) => c.documents).map(({ id, item }) => ({ convention_id: id, title: item.title, reference: item.reference ?? null, url: item.url ?? null })));
   const objectives = each((c) => c.objectives).map(({ id, item }, i) => ({ row: { id: i + 1, convention_id: id, axis: item.axis, code: item.code, title: item.title }, actions: item.actions ?? [] }));
-  await insertInChunks(trx, 'convention_objective', objectives.map((o) => o.row));
-  await insertInChunks(trx, 'convention_action', objectives.flatMap((o) => o.actions.map((a) => ({ objective_id: o.row.id, title: a.title, start_date: a.startDate ?? null, end_date: a.endDate ?? null }))));
-  await insertInChunks(trx, 'funding_line', each((c) => c.funding).map(({ id, c, item }) => ({
+  await bulk.insert('convention_objective', objectives.map((o) => o.row));
+  await bulk.insert('convention_action', objectives.flatMap((o) => o.actions.map((a) => ({ objective_id: o.row.id, title: a.title, start_date: a.startDate ?? null, end_date: a.endDate ?? null }))));
+  await bulk.insert('funding_line', each((c) => c.funding).map(({ id, c, item }) => ({
     convention_id: id, financer_id: orgId(item.financerKey), year: item.year, axis: item.axis ?? null,
     amount_cents: eurosToCents(item.amount).toString(), ...prov(c.fundingProvenance ?? c.provenance),
   })));
-  await insertInChunks(trx, 'partnership', data.partnerships.map((p, i) => ({
+  await bulk.insert('partnership', data.partnerships.map((p, i) => ({
     id: i + 1, network_organization_id: orgId(p.networkOrganizationKey), partner_id: orgId(p.partnerKey), theme: p.theme, scope: p.scope,
     description: p.description ?? null, start_date: p.startDate, end_date: p.endDate ?? null, ...prov(p.provenance), version: 1,
   })));
-  await insertInChunks(trx, 'partnership_convention', data.partnerships.flatMap((p, i) => (p.conventionKeys ?? []).map((k) => ({ partnership_id: i + 1, convention_id: ref(k) }))));
+  await bulk.insert('partnership_convention', data.partnerships.flatMap((p, i) => (p.conventionKeys ?? []).map((k) => ({ partnership_id: i + 1, convention_id: ref(k) }))));
   return { conventions: data.conventions.length, partnerships: data.partnerships.length };
 }

@@ -1,8 +1,7 @@
-import type { Knex } from '@mikro-orm/knex';
 import type { SeedGovernance } from '../../seeds/governance.types';
 import type { SeedProvenance } from '../../seeds/network.types';
 import { foldForSearch } from '../shared/text';
-import { insertInChunks } from './insert';
+import type { BulkLoad } from './insert';
 
 const prov = (p: SeedProvenance) => ({ provenance_status: p.status, provenance_source: p.source });
 
@@ -13,7 +12,7 @@ export const GOVERNANCE_SERIAL_TABLES = ['person', 'college', 'governing_body', 
  * Inserts bundled governance data after its network; `orgId` maps network keys to organization ids.
  * Ids are assigned in data order, so the same data always gets the same ids.
  */
-export async function loadGovernance(trx: Knex, data: SeedGovernance, orgId: (key: string) => number): Promise<{ persons: number; bodies: number; mandates: number }> {
+export async function loadGovernance(bulk: BulkLoad, data: SeedGovernance, orgId: (key: string) => number): Promise<{ persons: number; bodies: number; mandates: number }> {
   const personId = new Map(data.persons.map((p, i) => [p.key, i + 1]));
   const need = <K, V>(map: Map<K, V>, key: K, what: string): V => {
     const v = map.get(key);
@@ -21,11 +20,11 @@ export async function loadGovernance(trx: Knex, data: SeedGovernance, orgId: (ke
     return v;
   };
 
-  await insertInChunks(trx, 'person', data.persons.map((p) => ({
+  await bulk.insert('person', data.persons.map((p) => ({
     id: need(personId, p.key, 'person'), given_name: p.givenName, family_name: p.familyName,
     search_name: foldForSearch(`${p.givenName} ${p.familyName}`), ...prov(p.provenance), version: 1,
   })));
-  await insertInChunks(trx, 'person_public_role', data.persons.flatMap((p) => p.publicRoles.map((r) => ({
+  await bulk.insert('person_public_role', data.persons.flatMap((p) => p.publicRoles.map((r) => ({
     person_id: need(personId, p.key, 'person'), kind: r.kind, label: r.label,
     organization_id: r.organizationKey ? orgId(r.organizationKey) : null, territory_code: r.territoryCode ?? null,
     start_date: r.startDate ?? null, end_date: r.endDate ?? null, ...prov(r.provenance ?? p.provenance),
@@ -37,12 +36,12 @@ export async function loadGovernance(trx: Knex, data: SeedGovernance, orgId: (ke
     collegeId.set(`${organizationKey}#${c.number}`, id);
     return { id, organization_id: orgId(organizationKey), number: c.number, name: c.name, description: c.description ?? null };
   }));
-  await insertInChunks(trx, 'college', collegeRows);
+  await bulk.insert('college', collegeRows);
   const college = (orgKey: string, n: number | undefined) => (n === undefined ? null : need(collegeId, `${orgKey}#${n}`, 'collège'));
 
   const bodyId = new Map(data.bodies.map((b, i) => [b.key, i + 1]));
   const bodyOrg = new Map(data.bodies.map((b) => [b.key, b.organizationKey]));
-  await insertInChunks(trx, 'governing_body', data.bodies.map((b) => ({
+  await bulk.insert('governing_body', data.bodies.map((b) => ({
     id: need(bodyId, b.key, 'body'), organization_id: orgId(b.organizationKey), kind: b.kind, name: b.name,
     description: b.description ?? null, meeting_frequency: b.meetingFrequency ?? null,
     secretariat_id: b.secretariatOrganizationKey ? orgId(b.secretariatOrganizationKey) : null,
@@ -62,9 +61,9 @@ export async function loadGovernance(trx: Knex, data: SeedGovernance, orgId: (ke
       posts.push({ id: posts.length + 1, body_id: bodyId.get(b.key), kind: p.kind, label: p.label, seats: p.seats, college_id: college(b.organizationKey, p.collegeNumber) });
     }
   }
-  await insertInChunks(trx, 'body_term', terms);
-  await insertInChunks(trx, 'post', posts);
-  await insertInChunks(trx, 'mandate', data.mandates.map((m, i) => ({
+  await bulk.insert('body_term', terms);
+  await bulk.insert('post', posts);
+  await bulk.insert('mandate', data.mandates.map((m, i) => ({
     id: i + 1,
     post_id: need(postId, `${m.bodyKey}/${m.postKey}`, 'post'),
     term_id: need(termId, `${m.bodyKey}@${m.termStartDate}`, 'term'),
