@@ -81,7 +81,7 @@ describe.each(databaseKinds())('bulk load on %s', (kind) => {
   });
 
   // SQLite's JSON chunks store such a value as its JSON text, as a bound value would have been.
-  (kind === 'postgresql' ? it : it.skip)('refuses a value with no COPY text form rather than storing something else', async () => {
+  if (kind === 'postgresql') it('refuses a value with no COPY text form rather than storing something else', async () => {
     await expect(knex.transaction(async (trx) => {
       const bulk = new BulkLoad(trx);
       await bulk.insert('region', [{ ...region, name: { text: 'an object' } }]);
