@@ -72,7 +72,7 @@ function copyLines(rows: Record<string, unknown>[], columns: string[], from: num
  * built (on a first start, 0.5 s of building rows was spent with the database idle). Each statement is
  * sent when the one before has completed; after a failure nothing more is sent, and `done` fails with it.
  * Rows go in by JSON chunks (`insertInChunks`) on SQLite, and on PostgreSQL by `COPY … FROM STDIN`
- * (text format): loading the bundled network there (136,000 rows, then the indexes and keys) took
+ * (text format): loading the bundled network there (134,000 rows, then the indexes and keys) took
  * 2.2-2.6 s with JSON chunks, 1.5-2.1 s by COPY (alternating runs).
  */
 export class BulkLoad {
@@ -80,7 +80,7 @@ export class BulkLoad {
   private last: Promise<void> = Promise.resolve();
   private failure: unknown;
 
-  constructor(readonly trx: Knex) {}
+  constructor(readonly trx: Knex.Transaction) {}
 
   /** Sends a statement (a query builder or raw statement, not yet run). */
   async send(statement: Knex.Raw | Knex.QueryBuilder): Promise<void> {
