@@ -22,7 +22,7 @@ export interface GeographyRows {
 }
 
 /** Regions a Mission Locale must cover every commune of: those of the network's ARML still in activity. */
-export function coverableRegions(network: SeedNetwork): Set<string> {
+function coverableRegions(network: SeedNetwork): Set<string> {
   return new Set(network.organizations.flatMap((o) => (o.kind === 'ARML' && !o.dissolvedOn ? o.regions ?? [] : []).map((r) => r.regionCode)));
 }
 
