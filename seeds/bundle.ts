@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GeographyRows } from '../src/seed/load-geography';
+import { type LoadDialect, readRecordedLoad } from '../src/seed/recorded-load';
+import type { SeedSource } from '../src/seed/seed-registry';
 import type { SeedConventions } from './conventions.types';
 import { generateConventions } from './generate-conventions';
 import { generateGovernance } from './generate-governance';
@@ -13,8 +13,6 @@ export interface SeedBundle {
   network: SeedNetwork;
   governance?: SeedGovernance;
   conventions?: SeedConventions;
-  /** The official geography's rows, as `geographyRows(network)` makes them; made when loading when absent. */
-  geography?: GeographyRows;
 }
 
 /** The bundled data (scale 1), or a generated network `scale` times larger with the same regional data. */
@@ -23,14 +21,17 @@ export function bundledData(scale = 1): SeedBundle {
   return { network, governance: generateGovernance(network), conventions: generateConventions(network) };
 }
 
-/** Where the build writes the bundled data (`npm run build`, by seeds/write-bundle.ts), next to the compiled seeds. */
-export const BUNDLE_FILE = join(__dirname, 'bundle.json');
+/** Where the build writes the bundled data's load recorded for `dialect` (seeds/write-bundle.ts), next to the compiled seeds. */
+export function builtLoadBase(dialect: LoadDialect): string {
+  return join(__dirname, `bundle-${dialect}`);
+}
 
 /**
- * The bundled data and its geography's rows as the build wrote them: a first start reads 14 MB of
- * JSON in 0.2-0.3 s instead of making them from the sources and the official geography in 0.7-0.85 s.
- * Made when the file is not there (the sources run without a build).
+ * The bundled data's load as the build recorded it for `dialect`: a first start reads its statements
+ * and rows' text (9-11 MB) and sends them, instead of making the rows from the sources and the official
+ * geography and encoding them. The bundled data itself when the files are not there (the sources run
+ * without a build).
  */
-export function builtBundle(): SeedBundle {
-  return existsSync(BUNDLE_FILE) ? JSON.parse(readFileSync(BUNDLE_FILE, 'utf8')) : bundledData();
+export function builtBundle(dialect: LoadDialect): SeedSource {
+  return readRecordedLoad(builtLoadBase(dialect)) ?? bundledData();
 }

@@ -1,6 +1,8 @@
 import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
 import { Settings } from '../config';
-import { isEmpty, refreshPlannerStatistics, SeedBundle, seedRegistry } from '../seed/seed-registry';
+import type { LoadDialect } from '../seed/recorded-load';
+import { isEmpty, refreshPlannerStatistics, SeedSource, seedRegistry } from '../seed/seed-registry';
 import { ormOptions } from './orm.config';
 
 export interface OpenedDatabase {
@@ -13,18 +15,19 @@ export interface OpenedDatabase {
 
 /**
  * Opens the configured database and applies pending migrations.
- * With `bundle`, an empty registry is then loaded with it (first start), and its planner statistics
- * refreshed: before returning, or, with `statisticsLater`, by the returned `statistics` (the database
- * answers meanwhile, with plans made without statistics; 0.5-0.8 s of a first start on PostgreSQL).
+ * With `bundle`, an empty registry is then loaded with what it gives for the database's dialect (first
+ * start), and its planner statistics refreshed: before returning, or, with `statisticsLater`, by the
+ * returned `statistics` (the database answers meanwhile, with plans made without statistics; 0.5-0.8 s
+ * of a first start on PostgreSQL).
  */
 export async function openDatabase(
-  settings: Settings, bundle?: () => SeedBundle, { statisticsLater = false } = {},
+  settings: Settings, bundle?: (dialect: LoadDialect) => SeedSource, { statisticsLater = false } = {},
 ): Promise<OpenedDatabase> {
   const orm = await MikroORM.init(ormOptions(settings));
   try {
     await orm.getMigrator().up();
     if (!bundle || !(await isEmpty(orm))) return { orm, seeded: false, statistics: Promise.resolve() };
-    await seedRegistry(orm, bundle());
+    await seedRegistry(orm, bundle((orm.em as EntityManager).getKnex().client.dialect));
     const statistics = refreshPlannerStatistics(orm);
     if (!statisticsLater) await statistics;
     return { orm, seeded: true, statistics };

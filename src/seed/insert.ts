@@ -20,7 +20,7 @@ export async function insertInChunks(trx: Knex, table: string, rows: Record<stri
 }
 
 /** The statements of `insertInChunks`, built (rows encoded) but not sent. */
-function chunkInserts(trx: Knex, table: string, rows: Record<string, unknown>[]): Knex.Raw[] {
+export function chunkInserts(trx: Knex, table: string, rows: Record<string, unknown>[]): Knex.Raw[] {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]);
   const list = columns.map((c) => trx.client.wrapIdentifier(c)).join(', ');
@@ -66,6 +66,25 @@ function copyLines(rows: Record<string, unknown>[], columns: string[], from: num
   return text;
 }
 
+/** A `COPY … FROM STDIN` of rows (PostgreSQL, text format): the statement, and its data in pieces. */
+export function copyRows(trx: Knex, table: string, rows: Record<string, unknown>[]): { sql: string; data: string[] } {
+  const columns = Object.keys(rows[0]);
+  const sql = `copy ${trx.client.wrapIdentifier(table)} (${columns.map((c) => trx.client.wrapIdentifier(c)).join(', ')}) from stdin`;
+  const data: string[] = [];
+  for (let i = 0; i < rows.length; i += COPY_ROWS) data.push(copyLines(rows, columns, i, Math.min(i + COPY_ROWS, rows.length)));
+  return { sql, data };
+}
+
+/** Where loaders write a load: statements to run and rows to insert, in order (`BulkLoad`, `LoadRecorder`). */
+export interface Load {
+  /** Builds the statements (a transaction, or a dialect's query builder without connection). */
+  readonly trx: Knex;
+  /** Runs a statement (a query builder or raw statement, not yet run) after those before. */
+  send(statement: Knex.Raw | Knex.QueryBuilder): Promise<void>;
+  /** Inserts rows (objects with the same keys, the table's columns) after what was sent before. */
+  insert(table: string, rows: Record<string, unknown>[]): Promise<void>;
+}
+
 /**
  * The statements of one bulk load in a transaction, in order. `send` and `insert` return once the
  * statement is queued, without waiting for it: the database loads a table while the next rows are
@@ -75,7 +94,7 @@ function copyLines(rows: Record<string, unknown>[], columns: string[], from: num
  * (text format): loading the bundled network there (134,000 rows, then the indexes and keys) took
  * 2.2-2.6 s with JSON chunks, 1.5-2.1 s by COPY (alternating runs).
  */
-export class BulkLoad {
+export class BulkLoad implements Load {
   /** Settles when the last statement queued has run. Never rejects. */
   private last: Promise<void> = Promise.resolve();
   private failure: unknown;
@@ -94,10 +113,12 @@ export class BulkLoad {
       for (const statement of chunkInserts(this.trx, table, rows)) await this.send(statement);
       return;
     }
-    const columns = Object.keys(rows[0]);
-    const sql = `copy ${this.trx.client.wrapIdentifier(table)} (${columns.map((c) => this.trx.client.wrapIdentifier(c)).join(', ')}) from stdin`;
-    const data: string[] = [];
-    for (let i = 0; i < rows.length; i += COPY_ROWS) data.push(copyLines(rows, columns, i, Math.min(i + COPY_ROWS, rows.length)));
+    const { sql, data } = copyRows(this.trx, table, rows);
+    return this.copy(sql, data);
+  }
+
+  /** Runs a `COPY … FROM STDIN` (PostgreSQL) with its data, in pieces of text or bytes. */
+  async copy(sql: string, data: Iterable<string | Buffer>): Promise<void> {
     return this.queue(async () => {
       const connection: Client = await this.trx.client.acquireConnection();
       await pipeline(Readable.from(data), connection.query(copyFrom(sql)));

@@ -3,7 +3,7 @@ import type { SeedProvenance } from '../../seeds/network.types';
 import { eurosToCents } from '../graphql/scalars';
 import { ConventionKind, ConventionStatus, PartyRole } from '../modules/convention/convention.enums';
 import { checkConvention } from '../modules/convention/convention.rules';
-import type { BulkLoad } from './insert';
+import type { Load } from './insert';
 import { foldForSearch } from '../shared/text';
 
 const prov = (p: SeedProvenance) => ({ provenance_status: p.status, provenance_source: p.source });
@@ -14,7 +14,7 @@ export const CONVENTION_SERIAL_TABLES = ['convention', 'convention_objective', '
  * Inserts bundled conventions and partnerships; each convention must pass the convention rules,
  * so the bundled data can never hold what the API would refuse.
  */
-export async function loadConventions(bulk: BulkLoad, data: SeedConventions, orgId: (key: string) => number): Promise<{ conventions: number; partnerships: number }> {
+export async function loadConventions(bulk: Load, data: SeedConventions, orgId: (key: string) => number): Promise<void> {
   const conventionId = new Map(data.conventions.map((c, i) => [c.key, i + 1]));
   const kindOf = new Map(data.conventions.map((c) => [c.key, c.kind]));
   const ref = (key: string | undefined) => {
@@ -61,5 +61,4 @@ export async function loadConventions(bulk: BulkLoad, data: SeedConventions, org
     description: p.description ?? null, start_date: p.startDate, end_date: p.endDate ?? null, ...prov(p.provenance), version: 1,
   })));
   await bulk.insert('partnership_convention', data.partnerships.flatMap((p, i) => (p.conventionKeys ?? []).map((k) => ({ partnership_id: i + 1, convention_id: ref(k) }))));
-  return { conventions: data.conventions.length, partnerships: data.partnerships.length };
 }

@@ -1,6 +1,6 @@
 import { foldForSearch } from '../shared/text';
 import type { SeedNetwork } from '../../seeds/network.types';
-import type { BulkLoad } from './insert';
+import type { Load } from './insert';
 
 interface EtalabRegion { code: string; nom: string; zone: string }
 interface EtalabDepartement { code: string; nom: string; region: string }
@@ -13,25 +13,17 @@ interface EtalabEpci { code: string; membres: { code: string }[] }
 /** Communes split into municipal arrondissements: coverage is by arrondissement, as in UNML's file. */
 export const SPLIT_COMMUNES = new Set(['75056', '69123', '13055']);
 
-/** The rows of the official geography's tables, ready to insert. */
-export interface GeographyRows {
-  region: { code: string; name: string; zone: string }[];
-  departement: { code: string; name: string; region_code: string }[];
-  commune: Record<string, string | number | boolean | null>[];
-  commune_postal_code: { commune_code: string; postal_code: string }[];
-}
-
 /** Regions a Mission Locale must cover every commune of: those of the network's ARML still in activity. */
 function coverableRegions(network: SeedNetwork): Set<string> {
   return new Set(network.organizations.flatMap((o) => (o.kind === 'ARML' && !o.dissolvedOn ? o.regions ?? [] : []).map((r) => r.regionCode)));
 }
 
 /**
- * The official geography (regions, départements, communes and arrondissements municipaux, postal
- * codes) from `@etalab/decoupage-administratif`, as rows. Communes of the network's coverable regions
- * are marked as units a Mission Locale must cover.
+ * Inserts the official geography (regions, départements, communes and arrondissements municipaux,
+ * postal codes) from `@etalab/decoupage-administratif`. Communes of the network's coverable regions
+ * are marked as units a Mission Locale must cover. Returns the region of each département.
  */
-export function geographyRows(network: SeedNetwork): GeographyRows {
+export async function loadGeography(bulk: Load, network: SeedNetwork): Promise<Map<string, string>> {
   const coverable = coverableRegions(network);
   const regions: EtalabRegion[] = require('@etalab/decoupage-administratif/data/regions.json');
   const departements: EtalabDepartement[] = require('@etalab/decoupage-administratif/data/departements.json');
@@ -52,33 +44,23 @@ export function geographyRows(network: SeedNetwork): GeographyRows {
       deptCodes.add(c.departement);
     }
   }
-  return {
-    region: regions.map((r) => ({ code: r.code, name: r.nom, zone: r.zone })),
-    departement: depts,
-    commune: communes.map((c) => {
-      const isArrondissement = c.type === 'arrondissement-municipal';
-      return {
-        code: c.code,
-        name: c.nom,
-        search_name: foldForSearch(c.nom),
-        kind: isArrondissement ? 'MUNICIPAL_ARRONDISSEMENT' : 'COMMUNE',
-        departement_code: c.departement,
-        region_code: c.region,
-        parent_code: isArrondissement ? c.commune ?? null : null,
-        epci_code: epciOf.get(isArrondissement ? c.commune ?? '' : c.code) ?? null,
-        population: c.population ?? null,
-        coverable: coverable.has(c.region) && !SPLIT_COMMUNES.has(c.code),
-      };
-    }),
-    commune_postal_code: communes.flatMap((c) => [...new Set(c.codesPostaux ?? [])].map((p) => ({ commune_code: c.code, postal_code: p }))),
-  };
-}
-
-/** Inserts the geography's rows. Returns the number of communes and the region of each département. */
-export async function loadGeography(bulk: BulkLoad, rows: GeographyRows): Promise<{ communes: number; deptRegion: Map<string, string> }> {
-  await bulk.insert('region', rows.region);
-  await bulk.insert('departement', rows.departement);
-  await bulk.insert('commune', rows.commune);
-  await bulk.insert('commune_postal_code', rows.commune_postal_code);
-  return { communes: rows.commune.length, deptRegion: new Map(rows.departement.map((d) => [d.code, d.region_code])) };
+  await bulk.insert('region', regions.map((r) => ({ code: r.code, name: r.nom, zone: r.zone })));
+  await bulk.insert('departement', depts);
+  await bulk.insert('commune', communes.map((c) => {
+    const isArrondissement = c.type === 'arrondissement-municipal';
+    return {
+      code: c.code,
+      name: c.nom,
+      search_name: foldForSearch(c.nom),
+      kind: isArrondissement ? 'MUNICIPAL_ARRONDISSEMENT' : 'COMMUNE',
+      departement_code: c.departement,
+      region_code: c.region,
+      parent_code: isArrondissement ? c.commune ?? null : null,
+      epci_code: epciOf.get(isArrondissement ? c.commune ?? '' : c.code) ?? null,
+      population: c.population ?? null,
+      coverable: coverable.has(c.region) && !SPLIT_COMMUNES.has(c.code),
+    };
+  }));
+  await bulk.insert('commune_postal_code', communes.flatMap((c) => [...new Set(c.codesPostaux ?? [])].map((p) => ({ commune_code: c.code, postal_code: p }))));
+  return new Map(depts.map((d) => [d.code, d.region_code]));
 }

@@ -1,7 +1,7 @@
 import type { SeedGovernance } from '../../seeds/governance.types';
 import type { SeedProvenance } from '../../seeds/network.types';
 import { foldForSearch } from '../shared/text';
-import type { BulkLoad } from './insert';
+import type { Load } from './insert';
 
 const prov = (p: SeedProvenance) => ({ provenance_status: p.status, provenance_source: p.source });
 
@@ -12,7 +12,7 @@ export const GOVERNANCE_SERIAL_TABLES = ['person', 'college', 'governing_body', 
  * Inserts bundled governance data after its network; `orgId` maps network keys to organization ids.
  * Ids are assigned in data order, so the same data always gets the same ids.
  */
-export async function loadGovernance(bulk: BulkLoad, data: SeedGovernance, orgId: (key: string) => number): Promise<{ persons: number; bodies: number; mandates: number }> {
+export async function loadGovernance(bulk: Load, data: SeedGovernance, orgId: (key: string) => number): Promise<void> {
   const personId = new Map(data.persons.map((p, i) => [p.key, i + 1]));
   const need = <K, V>(map: Map<K, V>, key: K, what: string): V => {
     const v = map.get(key);
@@ -74,5 +74,4 @@ export async function loadGovernance(bulk: BulkLoad, data: SeedGovernance, orgId
     role: m.role, start_date: m.startDate, end_date: m.endDate ?? null, end_reason: m.endReason ?? null,
     legal_basis: m.legalBasis ?? null, corrected_by_id: null, ...prov(m.provenance), version: 1,
   })));
-  return { persons: data.persons.length, bodies: data.bodies.length, mandates: data.mandates.length };
 }

@@ -1,6 +1,6 @@
 import type { SeedNetwork, SeedOrganization, SeedProvenance } from '../../seeds/network.types';
 import { foldForSearch } from '../shared/text';
-import type { BulkLoad } from './insert';
+import type { Load } from './insert';
 import { identifierProblem } from '../modules/organization/identifier.rules';
 import { IdentifierScheme } from '../modules/organization/organization.enums';
 
@@ -18,11 +18,11 @@ function regionOf(o: SeedOrganization, deptRegion: ReadonlyMap<string, string>):
 /**
  * Inserts a bundled network into an empty registry (geography already loaded; `deptRegion` gives
  * each département's region).
- * Ids are assigned here, in network order, so the same network always gets the same ids.
+ * Ids are assigned here, in network order, so the same network always gets the same ids; returns them by key.
  */
 export async function loadNetwork(
-  bulk: BulkLoad, network: SeedNetwork, deptRegion: ReadonlyMap<string, string>,
-): Promise<{ organizations: number; sites: number; coverage: number; idOf: Map<string, number> }> {
+  bulk: Load, network: SeedNetwork, deptRegion: ReadonlyMap<string, string>,
+): Promise<Map<string, number>> {
   const idOf = new Map<string, number>();
   network.organizations.forEach((o, i) => {
     if (idOf.has(o.key)) throw new Error(`Duplicate organization key in bundled network: ${o.key}`);
@@ -91,5 +91,5 @@ export async function loadNetwork(
     ...e.fromKeys.map((k) => ({ event_id: i + 1, organization_id: id(k), role: 'ORIGIN' })),
     ...e.toKeys.map((k) => ({ event_id: i + 1, organization_id: id(k), role: 'RESULT' })),
   ]));
-  return { organizations: network.organizations.length, sites: sites.length, coverage: coverage.length, idOf };
+  return idOf;
 }

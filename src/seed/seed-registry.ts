@@ -3,9 +3,10 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { SeedBundle } from '../../seeds/bundle';
 import { CONVENTION_SERIAL_TABLES, loadConventions } from './load-conventions';
 import { GOVERNANCE_SERIAL_TABLES, loadGovernance } from './load-governance';
-import { geographyRows, loadGeography } from './load-geography';
+import { loadGeography } from './load-geography';
 import { loadNetwork } from './load-network';
-import { BulkLoad, loadWithIndexesAfter } from './insert';
+import { BulkLoad, type Load, loadWithIndexesAfter } from './insert';
+import { type RecordedLoad, replayLoad } from './recorded-load';
 
 /** Tables whose ids the seeder sets explicitly; PostgreSQL sequences must then move past them. */
 const SERIAL_TABLES = ['organization', 'change_event', ...GOVERNANCE_SERIAL_TABLES, ...CONVENTION_SERIAL_TABLES];
@@ -22,30 +23,37 @@ export async function isEmpty(orm: MikroORM): Promise<boolean> {
 
 export type { SeedBundle };
 
-/** Loads geography, a network and its governance into an empty registry, in one transaction. */
-export async function seedRegistry(orm: MikroORM, { network, governance, conventions, geography }: SeedBundle) {
+/**
+ * Loads geography, a network and its governance and conventions, in order, into `load` (an empty
+ * registry's bulk load, or a recorder).
+ */
+export async function loadBundle(load: Load, { network, governance, conventions }: SeedBundle): Promise<void> {
+  const deptRegion = await loadGeography(load, network);
+  const idOf = await loadNetwork(load, network, deptRegion);
+  const orgId = (key: string) => {
+    const id = idOf.get(key);
+    if (id === undefined) throw new Error(`Bundled governance: unknown organization ${key}`);
+    return id;
+  };
+  if (governance) await loadGovernance(load, governance, orgId);
+  if (conventions) await loadConventions(load, conventions, orgId);
+  if (load.trx.client.dialect === 'postgresql') {
+    for (const t of SERIAL_TABLES) {
+      await load.send(load.trx.raw(`select setval(pg_get_serial_sequence('${t}', 'id'), coalesce((select max(id) from ${t}), 0) + 1, false)`));
+    }
+  }
+}
+
+/** What a first start loads: a bundle, or its load recorded for this database (`recordLoad`). */
+export type SeedSource = SeedBundle | RecordedLoad;
+
+/** Loads a bundle, or replays its recorded load, into an empty registry, in one transaction. */
+export async function seedRegistry(orm: MikroORM, source: SeedSource): Promise<void> {
   const knex = (orm.em as EntityManager).getKnex();
-  return knex.transaction(async (trx) => {
+  await knex.transaction(async (trx) => {
     const bulk = new BulkLoad(trx);
-    const loaded = await loadWithIndexesAfter(bulk, BULK_TABLES, async () => {
-      const { deptRegion, ...geo } = await loadGeography(bulk, geography ?? geographyRows(network));
-      const { idOf, ...net } = await loadNetwork(bulk, network, deptRegion);
-      const orgId = (key: string) => {
-        const id = idOf.get(key);
-        if (id === undefined) throw new Error(`Bundled governance: unknown organization ${key}`);
-        return id;
-      };
-      const gov = governance ? await loadGovernance(bulk, governance, orgId) : { persons: 0, bodies: 0, mandates: 0 };
-      const conv = conventions ? await loadConventions(bulk, conventions, orgId) : { conventions: 0, partnerships: 0 };
-      if (trx.client.dialect === 'postgresql') {
-        for (const t of SERIAL_TABLES) {
-          await bulk.send(trx.raw(`select setval(pg_get_serial_sequence('${t}', 'id'), coalesce((select max(id) from ${t}), 0) + 1, false)`));
-        }
-      }
-      return { ...geo, ...net, ...gov, ...conv };
-    });
+    await loadWithIndexesAfter(bulk, BULK_TABLES, () => ('steps' in source ? replayLoad(bulk, source) : loadBundle(bulk, source)));
     await bulk.done();
-    return loaded;
   });
 }
 
