@@ -1,6 +1,8 @@
-import type { MikroORM } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { openDatabase } from '../../src/db/database';
+import { ormOptions } from '../../src/db/orm.config';
+import { migrationsList } from '../../src/db/migrations';
 import { createTestDatabase, databaseKinds } from '../support/databases';
 import { startRegistry } from '../support/registry';
 import { tinyNetwork } from '../support/tiny-network';
@@ -75,6 +77,40 @@ describe.each(databaseKinds())('migrations on %s', (kind) => {
       expect(ready.status).toBe(200);
     } finally {
       await registry.stop();
+    }
+  });
+
+  it('run in one transaction: a statement that fails undoes every migration; on PostgreSQL, one round trip per migration', async () => {
+    const db = await createTestDatabase(kind);
+    let orm = await MikroORM.init(ormOptions(db.settings));
+    try {
+      let knex = (orm.em as EntityManager).getKnex();
+      // A table in the way of the first migration's later statements (commune_coverage is made after region, commune...).
+      await knex.schema.createTable('commune_coverage', (t) => t.integer('x'));
+      await expect(orm.getMigrator().up()).rejects.toThrow(/commune_coverage/);
+      expect(await knex.schema.hasTable('region')).toBe(false);
+      expect(await knex.schema.hasTable('organization')).toBe(false);
+      await knex.schema.dropTable('commune_coverage');
+      await orm.close(true);
+
+      orm = await MikroORM.init(ormOptions(db.settings));
+      knex = (orm.em as EntityManager).getKnex();
+      const statements: string[] = [];
+      knex.on('query', (q: { sql: string }) => statements.push(q.sql));
+      expect((await orm.getMigrator().up()).map((m) => m.name)).toEqual(migrationsList.map((m) => m.name));
+      expect(await knex.schema.hasTable('commune_coverage')).toBe(true);
+      const creates = statements.filter((sql) => /create table/i.test(sql));
+      if (kind === 'postgresql') {
+        // The migrations table, then each migration's statements as one.
+        expect(statements.length).toBeLessThan(40);
+        expect(creates.filter((sql) => /create table "region"/.test(sql))).toHaveLength(1);
+        expect(creates.find((sql) => /create table "region"/.test(sql))).toMatch(/create table "commune_coverage"/);
+      } else {
+        expect(creates.length).toBeGreaterThan(30);
+      }
+    } finally {
+      await orm.close(true);
+      await db.drop();
     }
   });
 });
