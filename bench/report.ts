@@ -182,7 +182,7 @@ export function writeReport(run: BenchRun, root: string): void {
     `- **Command:** \`${run.command}\` (build, then \`node dist/bench/run.js\`)`,
     `- **Date:** ${run.date}`,
     `- **Machine:** ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB memory, Node ${m.node}, ${m.platform}; load average when the run started ${m.loadAverageAtStart.join(' / ')} (1 / 5 / 15 min)`,
-    `- **Settings:** closed loop ${run.settings.closedRounds} rounds of ${run.settings.closedRoundSeconds} s per server, interleaved between the servers of a workload, and open loop ${run.settings.openSeconds} s (longer at slow rates, so that at least ${run.settings.openMinRequests} requests are sent) per workload, after a ${run.settings.warmupSeconds} s warm-up; PostgreSQL ${run.settings.postgres}`,
+    `- **Settings:** closed loop ${run.settings.closedRounds} rounds of ${run.settings.closedRoundSeconds} s per server, interleaved between the servers of a workload, and open loop ${run.settings.openSeconds} s${Object.entries(run.settings.openSecondsOf ?? {}).map(([id, s]) => `, ${id} ${s} s`).join('')} (longer at slow rates, so that at least ${run.settings.openMinRequests} requests are sent) per workload, after a ${run.settings.warmupSeconds} s warm-up; PostgreSQL ${run.settings.postgres}`,
     `- **Whole run:** ${run.durationSeconds} s`,
     ...run.notes.map((n) => `- **Note:** ${n}`),
     '',

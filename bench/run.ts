@@ -8,7 +8,7 @@
  * GraphQL, ORM and SQL layers), and as deployed by default (anonymous answers kept until the data changes).
  *
  * Settings (environment): BENCH_ROUNDS (closed-loop rounds, interleaved between the servers; default 3),
- * BENCH_ROUND_SECONDS (each round, default 2), BENCH_SECONDS (open loop, default 3), BENCH_WARMUP
+ * BENCH_ROUND_SECONDS (each round, default 2), BENCH_SECONDS (every open loop; default 3, W1 and W6 10), BENCH_WARMUP
  * (seconds, default 0.5), BENCH_DATABASES (default "sqlite,postgresql"), BENCH_CONFIGS (to run
  * a subset, e.g. "sqlite:1,postgresql:100").
  */
@@ -24,12 +24,17 @@ import { runScript, ServerProcess, startServer } from './processes';
 import { collectSample, probeFeatures } from './sample';
 import type { SeedReport } from './seed';
 import type { SqlCount } from './sql-count';
-import { buildWorkloads, DataFeatures, peerBodies, Workload, WorkloadId } from './workloads';
+import { buildWorkloads, DataFeatures, LOAD_SETTINGS, peerBodies, Workload, WorkloadId } from './workloads';
 import { writeReport } from './report';
 
 const ROOT = join(__dirname, '..', '..');
 const DIST = join(ROOT, 'dist');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+/** Workloads whose open loop runs longer than SECONDS (LOAD_SETTINGS), unless BENCH_SECONDS is set. */
+function longerOpenLoops(): Partial<Record<WorkloadId, number>> {
+  if (process.env.BENCH_SECONDS) return {};
+  return Object.fromEntries(Object.entries(LOAD_SETTINGS).flatMap(([id, { openSeconds }]) => (openSeconds ? [[id, openSeconds]] : [])));
+}
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ROUND_SECONDS = Number(process.env.BENCH_ROUND_SECONDS ?? 2);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 0.5);
@@ -165,7 +170,8 @@ async function measureSideBySide(contenders: Contender[], w: Workload, db: Bench
     const c1 = cpuMs(c.server.pid);
     // Slow arrival rates get a longer window, so the percentiles rest on at least 6 requests.
     const before = await scrapeServer(c.server.port);
-    const open = await openLoop(targets[i], c.bodies, w.rate, Math.max(SECONDS, 6 / w.rate));
+    const seconds = longerOpenLoops()[w.id] ?? SECONDS;
+    const open = await openLoop(targets[i], c.bodies, w.rate, Math.max(seconds, 6 / w.rate));
     Object.assign(open.pauses, serverPauses(before, await scrapeServer(c.server.port)));
     const c2 = cpuMs(c.server.pid);
     const n = Math.max(1, closed.requests);
@@ -347,7 +353,7 @@ async function main() {
     date: new Date().toISOString(),
     durationSeconds: Math.round((Date.now() - started) / 1000),
     machine: { cores: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version, platform: `${process.platform} ${process.arch}`, loadAverageAtStart: loadAtStart },
-    settings: { closedRounds: ROUNDS, closedRoundSeconds: ROUND_SECONDS, openSeconds: SECONDS, openMinRequests: 6, warmupSeconds: WARMUP, postgres: pgOk ? POSTGRES_URL.replace(/\/\/[^@]*@/, '//…@') : 'unreachable' },
+    settings: { closedRounds: ROUNDS, closedRoundSeconds: ROUND_SECONDS, openSeconds: SECONDS, openSecondsOf: longerOpenLoops(), openMinRequests: 6, warmupSeconds: WARMUP, postgres: pgOk ? POSTGRES_URL.replace(/\/\/[^@]*@/, '//…@') : 'unreachable' },
     notes,
     configs: results,
   };
@@ -361,7 +367,7 @@ export type BenchRun = {
   date: string;
   durationSeconds: number;
   machine: { cores: number; cpuModel: string; memoryGiB: number; node: string; platform: string; loadAverageAtStart: number[] };
-  settings: { closedRounds: number; closedRoundSeconds: number; openSeconds: number; openMinRequests: number; warmupSeconds: number; postgres: string };
+  settings: { closedRounds: number; closedRoundSeconds: number; openSeconds: number; openSecondsOf?: Partial<Record<WorkloadId, number>>; openMinRequests: number; warmupSeconds: number; postgres: string };
   notes: string[];
   configs: ConfigResult[];
 };
