@@ -18,7 +18,7 @@ export const MODULE_PATHS_FILE = join(__dirname, 'module-paths.json');
 /** npm rewrites this file at every install: the paths hold for the installation they were found in. */
 const INSTALLATION_FILE = join(ROOT, 'node_modules', '.package-lock.json');
 
-/** What the build wrote: the installation it saw, and the file of each request by folder. */
+/** What the build wrote: the installation and compilation it saw, and the file of each request by folder. */
 interface ModulePaths {
   installation: string;
   /** `folder of the requiring module` NUL `request` → file; both relative to the project's folder. */
@@ -28,10 +28,14 @@ interface ModulePaths {
 type Resolve = (request: string, parent: Module | undefined, isMain: boolean, options?: unknown) => string;
 const loader = Module as unknown as { _resolveFilename: Resolve };
 
-/** The installation's stamp: the size and time of npm's record of node_modules. */
+/**
+ * The stamp of the installation and of the compilation: the size and time of npm's record of
+ * node_modules, and the time of this file (the compiler writes every file again, so a compilation
+ * without the build's record of paths, whose files may have moved, makes the record stale).
+ */
 function installation(): string {
   const { size, mtimeMs } = statSync(INSTALLATION_FILE);
-  return `${size}:${mtimeMs}`;
+  return `${size}:${mtimeMs}:${statSync(__filename).mtimeMs}`;
 }
 
 /** Where a request from a module's folder is looked up: relative to the project's folder. */
@@ -65,8 +69,8 @@ export function writeModulePaths(paths: ModulePaths, file = MODULE_PATHS_FILE): 
 
 /**
  * From now on, `require` takes the file the build found for a request it saw from the same folder.
- * Does nothing, and returns false, when there is no such record or node_modules was installed again
- * since (its files may have moved).
+ * Does nothing, and returns false, when there is no such record, or node_modules was installed or the
+ * service compiled again since (files may have moved).
  */
 export function useModulePaths(file = MODULE_PATHS_FILE): boolean {
   if (!existsSync(file) || !existsSync(INSTALLATION_FILE)) return false;

@@ -1,5 +1,5 @@
 import Module, { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { recordModulePaths, useModulePaths } from '../../src/module-paths';
@@ -45,6 +45,24 @@ describe('module paths', () => {
     expect(loader._resolveFilename('no-such-package', parentIn('/src'), false)).toBe(join(ROOT, 'package.json'));
     expect(() => loader._resolveFilename('no-such-package', parentIn('/tests'), false)).toThrow(/Cannot find module/);
     expect(loader._resolveFilename('graphql-scalars', parentIn('/src'), false)).toBe(join(ROOT, 'node_modules/graphql-scalars/cjs/index.js'));
+  });
+
+  it('are not used once the service is compiled again without them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'module-paths-'));
+    // The compiler writes every file again: here, the module itself gets a later time (whole
+    // seconds, which setting a time keeps exactly).
+    const compiled = require.resolve('../../src/module-paths');
+    const { atime } = statSync(compiled);
+    const second = Math.floor(Date.now() / 1000) - 10;
+    utimesSync(compiled, atime, second);
+    writeFileSync(join(dir, 'paths.json'), JSON.stringify(recordModulePaths(() => undefined)));
+    try {
+      utimesSync(compiled, atime, second + 1);
+      expect(useModulePaths(join(dir, 'paths.json'))).toBe(false);
+    } finally {
+      utimesSync(compiled, atime, second);
+    }
+    expect(useModulePaths(join(dir, 'paths.json'))).toBe(true);
   });
 
   it('are not used after node_modules is installed again, nor when the build wrote none', () => {
