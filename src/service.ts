@@ -12,7 +12,7 @@ import { createEventBus } from './modules/events/event-bus';
 export async function runService(): Promise<void> {
   const started = Date.now();
   const settings = loadSettings();
-  // Read by V8 at each full collection: set before the first (seeding allocates the most).
+  // Read by V8 at each full collection: set before the first.
   if (settings.heapGrowthPercent > 0) setFlagsFromString(`--heap-growing-percent=${settings.heapGrowthPercent}`);
   // Objects are made in the young generation, whatever V8 saw of their creation site. Left to itself,
   // V8 moved creation sites of the commune lookup (W6) to the old generation, where their garbage, and
