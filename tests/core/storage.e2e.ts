@@ -114,3 +114,41 @@ describe.each(databaseKinds())('migrations on %s', (kind) => {
     }
   });
 });
+
+describe.each(databaseKinds().filter((kind) => kind === 'postgresql'))('connections to %s', () => {
+  it('are kept once opened: the connections of a burst are all still there after an idle hour', async () => {
+    const db = await createTestDatabase('postgresql');
+    const orm = await MikroORM.init(ormOptions(db.settings));
+    try {
+      const knex = (orm.em as EntityManager).getKnex();
+      // Six transactions open at once, each on its own connection: the backends' process ids.
+      const burst = async () => {
+        const pids: number[] = [];
+        let allOpen!: () => void;
+        const barrier = new Promise<void>((resolve) => { allOpen = resolve; });
+        await Promise.all(Array.from({ length: 6 }, () => knex.transaction(async (trx) => {
+          pids.push((await trx.raw('select pg_backend_pid() as pid')).rows[0].pid);
+          if (pids.length === 6) allOpen();
+          await barrier;
+        })));
+        return new Set(pids);
+      };
+      const opened = await burst();
+      expect(opened.size).toBe(6);
+      // The pool's reaper (tarn), run as if an hour had passed since each connection was last used.
+      const pool = knex.client.pool;
+      const now = Date.now();
+      const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 3_600_000);
+      try {
+        pool.check();
+      } finally {
+        clock.mockRestore();
+      }
+      expect(pool.numFree()).toBe(6);
+      expect(await burst()).toEqual(opened);
+    } finally {
+      await orm.close(true);
+      await db.drop();
+    }
+  });
+});
