@@ -4,6 +4,7 @@ import { Settings } from '../config';
 import type { LoadDialect } from '../seed/recorded-load';
 import { isEmpty, refreshPlannerStatistics, SeedSource, seedRegistry } from '../seed/seed-registry';
 import { ormOptions } from './orm.config';
+import { prepareReads } from './prepared-statements';
 
 export interface OpenedDatabase {
   orm: MikroORM;
@@ -24,6 +25,7 @@ export async function openDatabase(
   settings: Settings, bundle?: (dialect: LoadDialect) => SeedSource, { statisticsLater = false } = {},
 ): Promise<OpenedDatabase> {
   const orm = await MikroORM.init(ormOptions(settings));
+  prepareReads((orm.em as EntityManager).getKnex().client);
   try {
     await orm.getMigrator().up();
     if (!bundle || !(await isEmpty(orm))) return { orm, seeded: false, statistics: Promise.resolve() };
